@@ -1,0 +1,9 @@
+/** Unit and sandbox-integration tests (TypeScript, through ts-jest). The real-n8n suite is test/e2e. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }] },
+	reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+	testTimeout: 30000,
+};
