@@ -1,0 +1,174 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Field } from '../../helpers/validation';
+import { invalidInput } from '../../helpers/validation';
+import type { ImageFile, ImageLimits } from '../../transport/media';
+import { uploadImage } from '../../transport/media';
+
+/**
+ * WeChat's image fields take temporary media IDs only. The node also takes the image itself, as binary data
+ * of the input item or as a URL, and uploads it first (media IDs last 3 days, so this is the safe default
+ * for scheduled flows).
+ */
+export type ImageSource = 'mediaId' | 'binary' | 'url';
+
+export const IMAGE_SOURCE = 'imageSource';
+
+export const imageSourceProperty: INodeProperties = {
+	displayName: 'Images From',
+	name: IMAGE_SOURCE,
+	type: 'options',
+	default: 'mediaId',
+	description:
+		'How the image fields below are given. WeChat itself only takes media IDs; for binary data or URLs the node uploads the image first (Media → Upload Image).',
+	options: [
+		{
+			name: 'Binary Data of the Input Item',
+			value: 'binary',
+			description: 'Each image field names a binary property of the input item, e.g. data',
+		},
+		{
+			name: 'Image URL',
+			value: 'url',
+			description: 'Each image field is a public http(s) URL of a JPG, PNG or GIF image',
+		},
+		{
+			name: 'Media ID',
+			value: 'mediaId',
+			description: 'Each image field is a media_id from an earlier upload (valid for 3 days)',
+		},
+	],
+};
+
+export interface ImageField extends Field {
+	/** What the image is for and WeChat's recommendation, e.g. "1080×1920 px, at most 2 MB". */
+	purpose: string;
+	limits: ImageLimits;
+}
+
+/** The same image parameter in its three shapes, one per Images From choice. */
+export function imageProperties(field: ImageField, required = true): INodeProperties[] {
+	const base = { displayName: field.displayName, name: field.name, type: 'string' as const, required };
+	return [
+		{
+			...base,
+			default: '',
+			placeholder: 'e.g. hw7zsntcr0rE-RBfBAaF553DqBk-J02UtWsP8VqrUh3tKu3jO_JwEO8n1cWTJ5TN',
+			description: `Media ID of the ${field.purpose}`,
+			displayOptions: { show: { [IMAGE_SOURCE]: ['mediaId'] } },
+		},
+		{
+			...base,
+			default: 'data',
+			description: `Name of the input item’s binary property that holds the ${field.purpose}`,
+			displayOptions: { show: { [IMAGE_SOURCE]: ['binary'] } },
+		},
+		{
+			...base,
+			default: '',
+			placeholder: 'e.g. https://shop.example.com/images/cover.jpg',
+			description: `URL of the ${field.purpose}`,
+			displayOptions: { show: { [IMAGE_SOURCE]: ['url'] } },
+		},
+	];
+}
+
+/**
+ * Checks an image field against the chosen source without any request, so an item with a bad image field
+ * fails before anything (even another image's upload) reaches WeChat.
+ */
+export function checkImageInput(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	field: ImageField,
+	value: unknown,
+): string {
+	const source = this.getNodeParameter(IMAGE_SOURCE, itemIndex, 'mediaId') as ImageSource;
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!text) {
+		throw invalidInput(this, itemIndex, field, 'is empty', `Give the ${field.purpose}.`);
+	}
+	if (source === 'mediaId' && /^https?:\/\//i.test(text)) {
+		throw invalidInput(
+			this,
+			itemIndex,
+			field,
+			'is a URL, but Images From is set to Media ID',
+			'Set Images From to Image URL, or give a media ID from Media → Upload Image.',
+		);
+	}
+	if (source === 'url' && !/^https?:\/\/[^\s]+$/i.test(text)) {
+		throw invalidInput(this, itemIndex, field, `is not an http(s) URL: "${text}"`, 'Give a full link starting with https://.');
+	}
+	if (source === 'binary') {
+		const binary = this.getInputData()[itemIndex]?.binary ?? {};
+		if (!binary[text]) {
+			const present = Object.keys(binary);
+			throw invalidInput(
+				this,
+				itemIndex,
+				field,
+				`names the binary property "${text}", which the input item does not have`,
+				present.length
+					? `Use one of the item’s binary properties: ${present.join(', ')}.`
+					: 'The input item has no binary data: read or download the image in an earlier node, or set Images From to Image URL.',
+			);
+		}
+	}
+	return text;
+}
+
+/** Turns an image field's value into a media ID, uploading the image when it is binary data or a URL. */
+export async function resolveImage(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	field: ImageField,
+	value: unknown,
+): Promise<string> {
+	const text = checkImageInput.call(this, itemIndex, field, value);
+	const source = this.getNodeParameter(IMAGE_SOURCE, itemIndex, 'mediaId') as ImageSource;
+	if (source === 'mediaId') return text;
+	const image = source === 'binary' ? await readBinary(this, itemIndex, text) : await download(this, itemIndex, field, text);
+	const uploaded = await uploadImage.call(this, image, field.limits, field.displayName, itemIndex);
+	return uploaded.media_id as string;
+}
+
+async function readBinary(context: IExecuteFunctions, itemIndex: number, property: string): Promise<ImageFile> {
+	const item = context.getInputData()[itemIndex];
+	const data = await context.helpers.getBinaryDataBuffer(itemIndex, property);
+	return { data, fileName: item.binary?.[property]?.fileName, origin: `binary property "${property}"` };
+}
+
+/** Downloads an image given by URL, capped so a wrong link cannot pull a huge file. */
+export async function download(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: Field,
+	url: string,
+): Promise<ImageFile> {
+	if (!/^https?:\/\/[^\s]+$/i.test(url)) {
+		throw invalidInput(context, itemIndex, field, `is not an http(s) URL: "${url}"`, 'Give a full link starting with https://.');
+	}
+	let response: { body: unknown; headers?: IDataObject };
+	try {
+		response = (await context.helpers.httpRequest({
+			method: 'GET',
+			url,
+			encoding: 'arraybuffer',
+			returnFullResponse: true,
+			timeout: 30_000,
+			maxContentLength: 10 * 1024 * 1024 + 1,
+		} as never)) as { body: unknown; headers?: IDataObject };
+	} catch (error) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${field.displayName} (${field.name}): could not download the image from ${url} [item ${itemIndex}]`,
+			{ description: `${(error as Error).message}. Check that the URL opens in a browser without logging in.`, itemIndex },
+		);
+	}
+	const body = response.body;
+	const data = Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer);
+	const fileName = decodeURIComponent(new URL(url).pathname.split('/').pop() || '') || undefined;
+	return { data, fileName, origin: url };
+}

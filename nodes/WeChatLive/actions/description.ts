@@ -1,0 +1,48 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { WeChatResource } from './types';
+
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+
+/** The node's parameters, built from the resource and operation descriptors: the one place that adds display options. */
+export function buildProperties(resources: WeChatResource[]): INodeProperties[] {
+	const firstResource = resources[0].value;
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			default: firstResource,
+			options: resources
+				.map((r) => ({ name: r.name, value: r.value, description: r.description }))
+				.sort(byName),
+		},
+	];
+	for (const resource of resources) {
+		const firstOperation = resource.operations[0].value;
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			default: firstOperation,
+			options: resource.operations
+				.map((op) => ({ name: op.name, value: op.value, description: op.description, action: op.action }))
+				.sort(byName),
+		});
+	}
+	for (const resource of resources) {
+		for (const operation of resource.operations) {
+			properties.push(
+				...updateDisplayOptions(
+					{ show: { resource: [resource.value], operation: [operation.value] } },
+					operation.properties,
+				),
+			);
+		}
+	}
+	return properties;
+}

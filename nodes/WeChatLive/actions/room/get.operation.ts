@@ -1,0 +1,31 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { getRoomId } from '../common/parameters';
+import { roomIdProperty } from '../common/properties';
+import type { WeChatOperation } from '../types';
+import { listRooms } from './rooms';
+
+export const get: WeChatOperation = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get a room',
+	description: 'Get one room by its ID (from 获取直播间列表; WeChat has no single-room read)',
+	endpoints: ['getLiveInfo'],
+	properties: [roomIdProperty],
+	async execute(itemIndex) {
+		const roomId = getRoomId(this, itemIndex);
+		let seen = 0;
+		const [room] = await listRooms.call(
+			this,
+			{ returnAll: false, limit: 1, keep: (r) => (seen++, Number(r.roomid) === roomId) },
+			itemIndex,
+		);
+		if (!room) {
+			throw new NodeOperationError(this.getNode(), `Room ${roomId} was not found [item ${itemIndex}]`, {
+				description: `None of the account’s ${seen} rooms has this ID. Check the Room ID, or list the rooms with Room → Get Many.`,
+				itemIndex,
+			});
+		}
+		return room;
+	},
+};

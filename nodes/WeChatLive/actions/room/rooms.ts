@@ -1,0 +1,42 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { label, LIVE_STATUS } from '../../helpers/labels';
+import type { WeChatContext } from '../../transport/request';
+import { weChatRequest } from '../../transport/request';
+import type { Page, PagingOptions } from '../../transport/paginate';
+import { collectPages } from '../../transport/paginate';
+
+/** getliveinfo pages: WeChat recommends at most 100 rooms a page. */
+export const ROOM_PAGE_SIZE = 100;
+
+/** One room as WeChat lists it, with a readable status beside the code. */
+export function roomItem(room: IDataObject): IDataObject {
+	return { ...room, live_status_label: label(LIVE_STATUS, room.live_status) };
+}
+
+export async function fetchRoomPage(
+	this: WeChatContext,
+	start: number,
+	limit: number,
+	itemIndex?: number,
+): Promise<Page> {
+	// 9410000 "empty room list" is also WeChat's answer when start is past the last room.
+	const response = await weChatRequest.call(this, 'getLiveInfo', {
+		body: { start, limit },
+		itemIndex,
+		acceptErrcodes: [9410000],
+	});
+	const rooms = (response.room_info as IDataObject[] | undefined) ?? [];
+	return { items: rooms.map(roomItem), total: response.total as number | undefined };
+}
+
+export async function listRooms(
+	this: WeChatContext,
+	paging: Omit<PagingOptions, 'pageSize'>,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	return await collectPages((start, size) => fetchRoomPage.call(this, start, size, itemIndex), {
+		...paging,
+		pageSize: ROOM_PAGE_SIZE,
+	});
+}

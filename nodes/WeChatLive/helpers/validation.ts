@@ -1,0 +1,99 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** A node parameter, as the user sees it and as WeChat names it. */
+export interface Field {
+	displayName: string;
+	name: string;
+}
+
+/**
+ * An input error found before WeChat is called: it names the item, the field, the rule and the fix, and
+ * the router keeps the fix in the error item under Continue On Fail.
+ */
+export function invalidInput(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: Field,
+	problem: string,
+	fix: string,
+): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`${field.displayName} (${field.name}) ${problem} [item ${itemIndex}]`,
+		{ description: fix, itemIndex },
+	);
+}
+
+/**
+ * WeChat counts a Chinese (or any non-ASCII) character as 2 and an ASCII character as 1: "最短3个汉字，
+ * 最长17个汉字，1个汉字相当于2个字符".
+ */
+export function weightedLength(text: string): number {
+	let length = 0;
+	for (const char of text) length += (char.codePointAt(0) ?? 0) <= 0x7f ? 1 : 2;
+	return length;
+}
+
+export function checkWeightedLength(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: Field,
+	value: string,
+	min: number,
+	max: number,
+): void {
+	const length = weightedLength(value);
+	if (length >= min && length <= max) return;
+	const chinese = `${Math.ceil(min / 2)}–${Math.floor(max / 2)} Chinese characters or ${min}–${max} Latin letters and digits`;
+	throw invalidInput(
+		context,
+		itemIndex,
+		field,
+		`is ${length} long by WeChat’s count ("${value}"; a Chinese character counts 2), but must be ${min}–${max}`,
+		`Use ${min > 0 ? chinese : `at most ${Math.floor(max / 2)} Chinese characters or ${max} Latin letters and digits`}.`,
+	);
+}
+
+export function requireText(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: Field,
+	value: unknown,
+	fix: string,
+): string {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (!text) throw invalidInput(context, itemIndex, field, 'is empty', fix);
+	return text;
+}
+
+/** Positive whole numbers: room IDs, goods IDs, audit IDs. */
+export function requireId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: Field,
+	value: unknown,
+): number {
+	const id = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
+	if (typeof id === 'number' && Number.isInteger(id) && id > 0) return id;
+	throw invalidInput(
+		context,
+		itemIndex,
+		field,
+		`must be a positive whole number, got "${String(value)}"`,
+		`Give the numeric ${field.displayName} as WeChat shows it.`,
+	);
+}
+
+export function checkListSize(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: Field,
+	list: unknown[],
+	min: number,
+	max: number,
+	fix: string,
+): void {
+	if (list.length < min) throw invalidInput(context, itemIndex, field, `needs at least ${min} entr${min === 1 ? 'y' : 'ies'}`, fix);
+	if (list.length > max) throw invalidInput(context, itemIndex, field, `has ${list.length} entries, more than WeChat’s limit of ${max}`, fix);
+}

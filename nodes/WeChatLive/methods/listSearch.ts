@@ -1,0 +1,20 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { label, LIVE_STATUS } from '../helpers/labels';
+import { listRooms } from '../actions/room/rooms';
+
+/** Rooms for the Room picker, newest first, searchable by name or ID. */
+export async function searchRooms(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const rooms = await listRooms.call(this, { returnAll: false, limit: 300 });
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = rooms
+		.filter((room) => !needle || String(room.name).toLowerCase().includes(needle) || String(room.roomid) === needle)
+		.map((room) => ({
+			name: `${String(room.name)} (#${String(room.roomid)}, ${label(LIVE_STATUS, room.live_status)})`,
+			value: String(room.roomid),
+		}));
+	return { results };
+}

@@ -1,0 +1,148 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { weChatRequest } from './request';
+
+export interface ImageLimits {
+	/** Largest file WeChat takes for this field, in bytes. */
+	maxBytes: number;
+	/** Largest width and height WeChat takes (goods covers: 300×300). */
+	maxPixels?: { width: number; height: number };
+}
+
+/** WeChat's temporary-media upload takes at most 10 MB images (some of its pages say 2 MB). */
+export const MEDIA_UPLOAD_LIMITS: ImageLimits = { maxBytes: 10 * 1024 * 1024 };
+
+export interface ImageFile {
+	data: Buffer;
+	fileName?: string;
+	/** Where the image came from, for error messages: a binary property or a URL. */
+	origin: string;
+}
+
+interface ImageFormat {
+	mimeType: string;
+	extension: string;
+	size?: { width: number; height: number };
+}
+
+export function sniffImage(data: Buffer): ImageFormat | undefined {
+	if (data.length >= 24 && data.readUInt32BE(0) === 0x89504e47) {
+		return {
+			mimeType: 'image/png',
+			extension: 'png',
+			size: { width: data.readUInt32BE(16), height: data.readUInt32BE(20) },
+		};
+	}
+	if (data.length >= 10 && data.toString('latin1', 0, 4) === 'GIF8') {
+		return {
+			mimeType: 'image/gif',
+			extension: 'gif',
+			size: { width: data.readUInt16LE(6), height: data.readUInt16LE(8) },
+		};
+	}
+	if (data.length >= 4 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) {
+		return { mimeType: 'image/jpeg', extension: 'jpg', size: jpegSize(data) };
+	}
+	return undefined;
+}
+
+function jpegSize(data: Buffer): { width: number; height: number } | undefined {
+	let offset = 2;
+	while (offset + 9 < data.length) {
+		if (data[offset] !== 0xff) return undefined;
+		const marker = data[offset + 1];
+		const length = data.readUInt16BE(offset + 2);
+		// SOF0..SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
+		if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+			return { height: data.readUInt16BE(offset + 5), width: data.readUInt16BE(offset + 7) };
+		}
+		offset += 2 + length;
+	}
+	return undefined;
+}
+
+function kb(bytes: number): string {
+	return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** Checks WeChat's type and size rules locally, so a bad image costs no upload and no quota. */
+export function checkImage(
+	context: IExecuteFunctions,
+	image: ImageFile,
+	limits: ImageLimits,
+	field: string,
+	itemIndex: number,
+): ImageFormat {
+	const format = sniffImage(image.data);
+	const fail = (problem: string, fix: string) =>
+		new NodeOperationError(context.getNode(), `${field}: ${problem} [item ${itemIndex}]`, {
+			description: `${fix} (image from ${image.origin})`,
+			itemIndex,
+		});
+	if (!format) {
+		throw fail('the file is not a JPG, PNG or GIF image', 'WeChat only takes JPG, PNG and GIF images: convert the image or pick another file.');
+	}
+	if (image.data.length > limits.maxBytes) {
+		throw fail(
+			`the image is ${kb(image.data.length)}, more than WeChat’s ${kb(limits.maxBytes)} for this field`,
+			'Compress or resize the image before uploading it.',
+		);
+	}
+	const max = limits.maxPixels;
+	if (max && format.size && (format.size.width > max.width || format.size.height > max.height)) {
+		throw fail(
+			`the image is ${format.size.width}×${format.size.height} pixels, more than WeChat’s ${max.width}×${max.height}`,
+			`Resize the image to at most ${max.width}×${max.height} pixels.`,
+		);
+	}
+	return format;
+}
+
+function multipart(file: Buffer, fileName: string, mimeType: string) {
+	const boundary = `----n8nWeChatLive${randomBytes(12).toString('hex')}`;
+	const head = Buffer.from(
+		`--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="${fileName.replace(/["\r\n]/g, '_')}"\r\n` +
+			`Content-Type: ${mimeType}\r\n\r\n`,
+	);
+	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+	return { body: Buffer.concat([head, file, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+// Media IDs uploaded during one run of the node, by image content: twenty rooms sharing a cover upload it once.
+const uploadedThisRun = new WeakMap<object, Map<string, IDataObject>>();
+
+/** POST /cgi-bin/media/upload?type=image (multipart, field "media"); media IDs last 3 days. */
+export async function uploadImage(
+	this: IExecuteFunctions,
+	image: ImageFile,
+	limits: ImageLimits,
+	field: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const format = checkImage(this, image, limits, field, itemIndex);
+	const digest = createHash('sha1').update(image.data).digest('hex');
+	let cache = uploadedThisRun.get(this);
+	if (!cache) uploadedThisRun.set(this, (cache = new Map()));
+	const known = cache.get(digest);
+	if (known) return known;
+
+	const fileName = image.fileName || `image.${format.extension}`;
+	const response = await weChatRequest.call(this, 'mediaUpload', {
+		qs: { type: 'image' },
+		multipart: multipart(image.data, fileName, format.mimeType),
+		itemIndex,
+	});
+	const result: IDataObject = {
+		media_id: response.media_id,
+		type: response.type ?? 'image',
+		created_at: response.created_at,
+		size: image.data.length,
+		mimeType: format.mimeType,
+		...(format.size ? { width: format.size.width, height: format.size.height } : {}),
+	};
+	cache.set(digest, result);
+	return result;
+}

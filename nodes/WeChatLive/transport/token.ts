@@ -1,0 +1,101 @@
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { explainErrcode } from './errcodes';
+import { redact } from './redact';
+
+/** Refresh a little before WeChat's expiry so a token never dies between our check and WeChat's. */
+export const TOKEN_REFRESH_MARGIN_MS = 60_000;
+
+export interface StableTokenInput {
+	baseUrl: string;
+	appId: string;
+	appSecret: string;
+}
+
+export interface StableToken {
+	accessToken: string;
+	expiresAt: number;
+}
+
+type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
+
+export function apiUrl(baseUrl: string, path: string): string {
+	return `${String(baseUrl || 'https://api.weixin.qq.com').replace(/\/+$/, '')}${path}`;
+}
+
+export function isTokenFresh(accessToken: unknown, expiresAt: unknown, now = Date.now()): boolean {
+	return (
+		typeof accessToken === 'string' &&
+		accessToken !== '' &&
+		Number(expiresAt) - TOKEN_REFRESH_MARGIN_MS > now
+	);
+}
+
+// Concurrent refreshes for one App ID in this process share a single stable_token request.
+const inFlight = new Map<string, Promise<StableToken>>();
+
+/**
+ * POST /cgi-bin/stable_token in normal mode (never force_refresh): within its lifetime WeChat hands every
+ * caller the same token, so n8n and the shop's other systems never invalidate each other's tokens, unlike
+ * /cgi-bin/token.
+ */
+export async function requestStableToken(
+	httpRequest: HttpRequest,
+	input: StableTokenInput,
+): Promise<StableToken> {
+	const key = `${input.baseUrl}|${input.appId}`;
+	const pending = inFlight.get(key);
+	if (pending) return await pending;
+	const request = fetchStableToken(httpRequest, input).finally(() => inFlight.delete(key));
+	inFlight.set(key, request);
+	return await request;
+}
+
+async function fetchStableToken(httpRequest: HttpRequest, input: StableTokenInput): Promise<StableToken> {
+	const secrets = [input.appSecret];
+	if (!input.appId || !input.appSecret) {
+		throw new Error('Fill in both the App ID and the App Secret of the mini program in the credential.');
+	}
+	let response: IDataObject | undefined;
+	let unreachable: string | undefined;
+	try {
+		response = (await httpRequest({
+			method: 'POST',
+			url: apiUrl(input.baseUrl, '/cgi-bin/stable_token'),
+			body: {
+				grant_type: 'client_credential',
+				appid: input.appId,
+				secret: input.appSecret,
+				force_refresh: false,
+			},
+			json: true,
+			headers: { 'Content-Type': 'application/json' },
+		})) as IDataObject;
+	} catch (error) {
+		// Never pass the underlying error on: it carries the request body, and so the App Secret.
+		unreachable = redact(String((error as Error).message ?? error), secrets);
+	}
+	if (unreachable !== undefined || response === undefined) {
+		// Credentials have no node to attach a NodeApiError to; n8n shows this message as it is.
+		throw new Error(
+			`Could not reach WeChat at ${apiUrl(input.baseUrl, '')} to get an access token (${unreachable}). Check the credential's API Base URL and that this server can reach it.`,
+		);
+	}
+	if (typeof response === 'string') response = safeJson(response as string);
+	const errcode = Number(response?.errcode ?? 0);
+	if (errcode !== 0 || typeof response?.access_token !== 'string') {
+		const { message, fix } = explainErrcode(errcode);
+		const errmsg = redact(String(response?.errmsg ?? 'no access_token in the answer'), secrets);
+		throw new Error(`${message} (WeChat errcode ${errcode}: ${errmsg}). ${fix}`);
+	}
+	const expiresIn = Number(response.expires_in) > 0 ? Number(response.expires_in) : 7200;
+	return { accessToken: response.access_token, expiresAt: Date.now() + expiresIn * 1000 };
+}
+
+function safeJson(text: string): IDataObject {
+	try {
+		return JSON.parse(text) as IDataObject;
+	} catch {
+		return { errcode: -1, errmsg: 'WeChat did not answer with JSON' };
+	}
+}
