@@ -13,7 +13,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import endpointTable from './endpoints.json';
 import { explainErrcode, TOKEN_ERRCODES } from './errcodes';
 import { redact } from './redact';
-import { apiUrl, isTokenFresh } from './token';
+import { apiUrl, isTokenFresh, TOKEN_FAILURE } from './token';
 
 export const CREDENTIAL_TYPE = 'weChatLiveApi';
 
@@ -71,6 +71,7 @@ export async function weChatRequest(
 		try {
 			response = await sendWithToken(this, options, credentials);
 		} catch (error) {
+			if (isTokenFailure(error)) throw tokenError(this, error, request.itemIndex, secrets);
 			if (endpoint.read && attempt < READ_RETRY_DELAYS_MS.length && isTransient(error)) {
 				await sleep(READ_RETRY_DELAYS_MS[attempt]);
 				continue;
@@ -190,6 +191,26 @@ function statusOf(error: unknown): number | undefined {
 function isTransient(error: unknown): boolean {
 	const status = statusOf(error);
 	return status === undefined || status >= 500 || status === 429;
+}
+
+/** A failure of our preAuthentication (wrong App ID or Secret, IP not whitelisted…): retrying cannot help. */
+function isTokenFailure(error: unknown): boolean {
+	return String((error as Error)?.message ?? '').includes(TOKEN_FAILURE);
+}
+
+function tokenError(
+	context: WeChatContext,
+	error: unknown,
+	itemIndex: number | undefined,
+	secrets: string[],
+): NodeApiError {
+	const text = redact(String((error as Error).message), secrets);
+	const message = text.slice(text.indexOf(TOKEN_FAILURE));
+	return new NodeApiError(context.getNode(), { message } as JsonObject, {
+		message,
+		description: 'Check the WeChat Live API credential (App ID, App Secret, API Base URL) and the API IP whitelist in the WeChat MP console.',
+		itemIndex,
+	});
 }
 
 /** WeChat appends "rid: <request id>" to errmsg; support asks for it. */

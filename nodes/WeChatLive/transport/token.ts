@@ -6,6 +6,9 @@ import { redact } from './redact';
 /** Refresh a little before WeChat's expiry so a token never dies between our check and WeChat's. */
 export const TOKEN_REFRESH_MARGIN_MS = 60_000;
 
+/** Starts every token failure's message, so the transport can tell it from a network fault after n8n re-wraps it. */
+export const TOKEN_FAILURE = 'Getting an access token failed:';
+
 export interface StableTokenInput {
 	baseUrl: string;
 	appId: string;
@@ -54,7 +57,7 @@ export async function requestStableToken(
 async function fetchStableToken(httpRequest: HttpRequest, input: StableTokenInput): Promise<StableToken> {
 	const secrets = [input.appSecret];
 	if (!input.appId || !input.appSecret) {
-		throw new Error('Fill in both the App ID and the App Secret of the mini program in the credential.');
+		throw new Error(`${TOKEN_FAILURE} fill in both the App ID and the App Secret of the mini program in the credential.`);
 	}
 	let response: IDataObject | undefined;
 	let unreachable: string | undefined;
@@ -78,7 +81,7 @@ async function fetchStableToken(httpRequest: HttpRequest, input: StableTokenInpu
 	if (unreachable !== undefined || response === undefined) {
 		// Credentials have no node to attach a NodeApiError to; n8n shows this message as it is.
 		throw new Error(
-			`Could not reach WeChat at ${apiUrl(input.baseUrl, '')} to get an access token (${unreachable}). Check the credential's API Base URL and that this server can reach it.`,
+			`${TOKEN_FAILURE} could not reach WeChat at ${apiUrl(input.baseUrl, '')} (${unreachable}). Check the credential's API Base URL and that this server can reach it.`,
 		);
 	}
 	if (typeof response === 'string') response = safeJson(response as string);
@@ -86,7 +89,7 @@ async function fetchStableToken(httpRequest: HttpRequest, input: StableTokenInpu
 	if (errcode !== 0 || typeof response?.access_token !== 'string') {
 		const { message, fix } = explainErrcode(errcode);
 		const errmsg = redact(String(response?.errmsg ?? 'no access_token in the answer'), secrets);
-		throw new Error(`${message} (WeChat errcode ${errcode}: ${errmsg}). ${fix}`);
+		throw new Error(`${TOKEN_FAILURE} ${message} (WeChat errcode ${errcode}: ${errmsg}). ${fix}`);
 	}
 	const expiresIn = Number(response.expires_in) > 0 ? Number(response.expires_in) : 7200;
 	return { accessToken: response.access_token, expiresAt: Date.now() + expiresIn * 1000 };

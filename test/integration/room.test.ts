@@ -1,0 +1,376 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { CredentialStore, roomById, runNode } from '../support/executeContext';
+
+// The sandbox is plain JavaScript (it is also `npm run sandbox`).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startSandbox, images } = require('../sandbox');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createRoom } = require('../sandbox/routes/rooms');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { storeMedia } = require('../sandbox/routes/media');
+
+type Sandbox = {
+	url: string;
+	app: { appId: string; appSecret: string };
+	state: IDataObject & { rooms: Map<number, IDataObject> };
+	requests(endpoint?: string): Array<IDataObject & { body: IDataObject; query: IDataObject }>;
+	clearLog(): void;
+	expireTokens(): void;
+	fault(spec: IDataObject): void;
+	clearFaults(): void;
+	close(): Promise<void>;
+};
+
+let sandbox: Sandbox;
+let store: CredentialStore;
+
+const hoursFromNow = (h: number) => new Date(Date.now() + h * 3600 * 1000).toISOString();
+const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+function media(): string {
+	return storeMedia(sandbox.state, images.png(100, 100), 'image/png');
+}
+
+function roomParameters(overrides: IDataObject = {}): IDataObject {
+	return {
+		resource: 'room',
+		operation: 'create',
+		name: 'Christmas tea sale',
+		startTime: hoursFromNow(24),
+		endTime: hoursFromNow(26),
+		anchorName: 'Anchor Lin',
+		anchorWechat: 'lin_anchor',
+		imageSource: 'mediaId',
+		coverImg: media(),
+		shareImg: media(),
+		feedsImg: media(),
+		closeLike: false,
+		closeGoods: false,
+		closeComment: false,
+		type: 0,
+		additionalFields: {},
+		...overrides,
+	};
+}
+
+function seedRooms(count: number) {
+	const cover = media();
+	const start = Math.floor(Date.now() / 1000) + 86400;
+	for (let i = 0; i < count; i++) {
+		createRoom(sandbox.state, {
+			name: `Seeded room ${i}`,
+			coverImg: cover,
+			shareImg: cover,
+			feedsImg: cover,
+			startTime: start + i * 60,
+			endTime: start + i * 60 + 3600,
+			anchorName: 'Anchor',
+			anchorWechat: 'seed_anchor',
+			type: 0,
+			closeLike: 0,
+			closeGoods: 0,
+			closeComment: 0,
+		});
+	}
+}
+
+const json = (items: INodeExecutionData[]) => items.map((i) => i.json);
+
+beforeEach(async () => {
+	sandbox = await startSandbox();
+	store = new CredentialStore({ ...sandbox.app, baseUrl: sandbox.url, accessToken: '', expiresAt: 0 });
+});
+
+afterEach(async () => {
+	await sandbox.close();
+});
+
+describe('Room → Create', () => {
+	it('creates tonight’s room from media IDs, sending WeChat a JSON body with Unix times and 0/1 switches', async () => {
+		const parameters = roomParameters({ closeComment: true, additionalFields: { closeReplay: false } });
+		const [item] = await runNode({ parameters, store });
+
+		expect(item.json.roomId).toBe(1001);
+		const [request] = sandbox.requests('roomCreate');
+		expect(request.method).toBe('POST');
+		expect(request.contentType).toMatch(/^application\/json/);
+		expect(request.body).toMatchObject({
+			name: 'Christmas tea sale',
+			startTime: seconds(parameters.startTime as string),
+			endTime: seconds(parameters.endTime as string),
+			coverImg: parameters.coverImg,
+			closeComment: 1,
+			closeLike: 0,
+			closeReplay: 0,
+			type: 0,
+		});
+		expect(request.body).not.toHaveProperty('closeKf');
+	});
+
+	it('uploads a cover given as a URL once, even when three image fields share it', async () => {
+		const url = `${sandbox.url}/__fixtures/image.png?w=200&h=300`;
+		const [item] = await runNode({
+			parameters: roomParameters({ imageSource: 'url', coverImg: url, shareImg: url, feedsImg: url }),
+			store,
+		});
+
+		expect(item.json.roomId).toBeDefined();
+		expect(sandbox.requests('mediaUpload')).toHaveLength(1);
+		const body = sandbox.requests('roomCreate')[0].body;
+		expect(body.coverImg).toMatch(/^sbxmedia_/);
+		expect(body.shareImg).toBe(body.coverImg);
+	});
+
+	it('uploads images given as binary data of the input item', async () => {
+		const picture = (w: number) => ({ data: images.png(w, 100).toString('base64'), mimeType: 'image/png', fileName: `${w}.png` });
+		const [item] = await runNode({
+			parameters: roomParameters({ imageSource: 'binary', coverImg: 'cover', shareImg: 'share', feedsImg: 'feeds' }),
+			items: [{ json: {}, binary: { cover: picture(108), share: picture(80), feeds: picture(60) } as never }],
+			store,
+		});
+
+		expect(item.json.roomId).toBeDefined();
+		expect(sandbox.requests('mediaUpload')).toHaveLength(3);
+	});
+
+	it('refuses a feeds image over 100 KB before uploading anything', async () => {
+		const big = { data: images.png(10, 10, { padBytes: 120 * 1024 }).toString('base64'), mimeType: 'image/png' };
+		const small = { data: images.png(10, 10).toString('base64'), mimeType: 'image/png' };
+		await expect(
+			runNode({
+				parameters: roomParameters({ imageSource: 'binary', coverImg: 'small', shareImg: 'small', feedsImg: 'big' }),
+				items: [{ json: {}, binary: { big, small } as never }],
+				store,
+			}),
+		).rejects.toThrow(/Feeds Image: the image is 121 KB, more than WeChat’s 100 KB/);
+		expect(sandbox.requests('roomCreate')).toHaveLength(0);
+	});
+
+	it('hands the anchor the real-name verification link when WeChat answers 300036', async () => {
+		const items = await runNode({
+			parameters: roomParameters({ anchorWechat: 'unverified_anchor' }),
+			store,
+			continueOnFail: true,
+		});
+
+		expect(items[0].json).toMatchObject({
+			errcode: 300036,
+			qrcode_url: 'https://res.wx.qq.com/op_res/sandbox-realname-qrcode',
+		});
+		expect(items[0].json.error).toMatch(/not real-name verified/);
+		expect(items[0].json.description).toMatch(/Verification link: https:\/\/res\.wx\.qq\.com/);
+	});
+});
+
+describe('bad input is refused before WeChat is called', () => {
+	const cases: Array<[string, IDataObject, RegExp]> = [
+		['a room name of 2 Chinese characters', { name: '直播' }, /Room Name \(name\) is 4 long .* must be 6–34 \[item 0\]/],
+		['a start time in the past', { startTime: hoursFromNow(-1), endTime: hoursFromNow(1) }, /Start Time \(startTime\) is .* less than 10 minutes from now/],
+		['a 20-minute show', { startTime: hoursFromNow(24), endTime: new Date(Date.now() + 24 * 3600e3 + 20 * 60e3).toISOString() }, /End Time \(endTime\) makes a show of 20 minutes/],
+		['a start more than 6 months ahead', { startTime: hoursFromNow(24 * 200), endTime: hoursFromNow(24 * 200 + 1) }, /more than 6 months ahead/],
+		['a show longer than 24 hours', { endTime: hoursFromNow(24 + 25) }, /makes a show of 1500 minutes/],
+		['an anchor name of one Chinese character', { anchorName: '林' }, /Anchor Name \(anchorName\) is 2 long/],
+		['a URL where a media ID is expected', { coverImg: 'https://example.com/a.png' }, /Cover Image \(coverImg\) is a URL, but Images From is set to Media ID/],
+		['a binary property the item does not have', { imageSource: 'binary', coverImg: 'photo', shareImg: 'photo', feedsImg: 'photo' }, /names the binary property "photo", which the input item does not have/],
+	];
+
+	it.each(cases)('%s names the field, and no request reaches the sandbox', async (_story, overrides, message) => {
+		await expect(runNode({ parameters: roomParameters(overrides), store })).rejects.toThrow(message);
+		expect(sandbox.requests()).toHaveLength(0);
+	});
+
+	it('with Continue On Fail, the valid items go through and each bad one becomes an error item', async () => {
+		const perItem = [
+			{ name: '直播' },
+			{},
+			{ startTime: hoursFromNow(-1), endTime: hoursFromNow(1) },
+			{ endTime: new Date(Date.now() + 24 * 3600e3 + 20 * 60e3).toISOString() },
+		];
+		const base = roomParameters();
+		const items = await runNode({
+			parameters: (i) => ({ ...base, ...perItem[i] }),
+			items: perItem.map(() => ({ json: {} })),
+			store,
+			continueOnFail: true,
+		});
+
+		expect(items.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
+		expect(items[1].json.roomId).toBe(1001);
+		expect(items[0].json.error).toMatch(/Room Name \(name\)/);
+		expect(items[0].json.description).toMatch(/Chinese characters/);
+		expect(items[2].json.error).toMatch(/Start Time/);
+		expect(items[3].json.error).toMatch(/End Time/);
+		expect(sandbox.requests('roomCreate')).toHaveLength(1);
+	});
+});
+
+describe('Room → Get Many, Get, Update, Delete', () => {
+	it('returns all 250 rooms, one item each, paging 100 at a time, with a readable status', async () => {
+		seedRooms(250);
+		const items = await runNode({ parameters: { resource: 'room', operation: 'getMany', returnAll: true, filters: {} }, store });
+
+		expect(items).toHaveLength(250);
+		expect(sandbox.requests('getLiveInfo').map((r) => r.body)).toEqual([
+			{ start: 0, limit: 100 },
+			{ start: 100, limit: 100 },
+			{ start: 200, limit: 100 },
+		]);
+		expect(items[0].json).toMatchObject({ live_status: 102, live_status_label: 'Not Started' });
+	});
+
+	it('stops at the limit and asks WeChat for no more than needed', async () => {
+		seedRooms(250);
+		const items = await runNode({ parameters: { resource: 'room', operation: 'getMany', returnAll: false, limit: 120, filters: {} }, store });
+
+		expect(items).toHaveLength(120);
+		expect(sandbox.requests('getLiveInfo').map((r) => r.body)).toEqual([
+			{ start: 0, limit: 100 },
+			{ start: 100, limit: 20 },
+		]);
+	});
+
+	it('returns no items, not an error, when the account has no rooms (WeChat’s 9410000)', async () => {
+		const items = await runNode({ parameters: { resource: 'room', operation: 'getMany', returnAll: true, filters: {} }, store });
+		expect(items).toHaveLength(0);
+	});
+
+	it('finds the room that is live now', async () => {
+		seedRooms(5);
+		(sandbox.state.rooms.get(1003) as IDataObject).liveStatus = 101;
+		const items = await runNode({
+			parameters: { resource: 'room', operation: 'getMany', returnAll: true, filters: { liveStatus: [101] } },
+			store,
+		});
+		expect(json(items)).toEqual([expect.objectContaining({ roomid: 1003, live_status_label: 'Live' })]);
+	});
+
+	it('gets one room by ID, and says so plainly when it does not exist', async () => {
+		seedRooms(3);
+		const [room] = await runNode({ parameters: { resource: 'room', operation: 'get', roomId: roomById(1002) }, store });
+		expect(room.json).toMatchObject({ roomid: 1002, name: 'Seeded room 1' });
+
+		await expect(runNode({ parameters: { resource: 'room', operation: 'get', roomId: roomById(4242) }, store })).rejects.toThrow(
+			'Room 4242 was not found [item 0]',
+		);
+	});
+
+	it('updates a room by replacing it whole, with the room ID as WeChat’s "id"', async () => {
+		seedRooms(1);
+		const parameters = { ...roomParameters({ name: '新品试饮直播间' }), operation: 'update', roomId: roomById(1001) };
+		const [item] = await runNode({ parameters, store });
+
+		expect(item.json).toMatchObject({ roomId: 1001, updated: true });
+		expect(sandbox.requests('roomEdit')[0].body).toMatchObject({ id: 1001, name: '新品试饮直播间' });
+		expect((sandbox.state.rooms.get(1001) as IDataObject).name).toBe('新品试饮直播间');
+	});
+
+	it('deletes a room and reports it deleted', async () => {
+		seedRooms(1);
+		const [item] = await runNode({ parameters: { resource: 'room', operation: 'delete', roomId: roomById(1001) }, store });
+
+		expect(item.json).toEqual({ roomId: 1001, deleted: true });
+		expect(sandbox.requests('roomDelete')[0].body).toEqual({ id: 1001 });
+		expect(sandbox.state.rooms.size).toBe(0);
+	});
+
+	it('says a room ID must be a number', async () => {
+		await expect(runNode({ parameters: { resource: 'room', operation: 'delete', roomId: roomById('abc') }, store })).rejects.toThrow(
+			'Room (roomId) must be a positive whole number, got "abc" [item 0]',
+		);
+	});
+});
+
+describe('the access token', () => {
+	const getMany = { resource: 'room', operation: 'getMany', returnAll: false, limit: 1, filters: {} };
+	const twentyItems = Array.from({ length: 20 }, () => ({ json: {} }));
+
+	it('is fetched once for three executions of a 20-item workflow', async () => {
+		seedRooms(2);
+		for (let run = 0; run < 3; run++) await runNode({ parameters: getMany, items: twentyItems, store });
+
+		expect(sandbox.requests('getLiveInfo')).toHaveLength(60);
+		expect(sandbox.requests('stableToken')).toHaveLength(1);
+	});
+
+	it('is refreshed once, and the run completes, when WeChat expires every token mid-run', async () => {
+		seedRooms(2);
+		await runNode({ parameters: getMany, items: twentyItems, store });
+		sandbox.expireTokens();
+		const items = await runNode({ parameters: getMany, items: twentyItems, store });
+
+		expect(items).toHaveLength(20);
+		expect(sandbox.requests('stableToken')).toHaveLength(2);
+		expect(sandbox.requests('getLiveInfo').filter((r) => r.errcode === 40001)).toHaveLength(1);
+	});
+
+	it('is refreshed ahead of time when the stored one is about to expire', async () => {
+		await runNode({ parameters: getMany, store });
+		store.data.expiresAt = Date.now() + 30_000;
+		await runNode({ parameters: getMany, store });
+		expect(sandbox.requests('stableToken')).toHaveLength(2);
+	});
+});
+
+describe('errors never reveal the App Secret or the access token', () => {
+	const getMany = { resource: 'room', operation: 'getMany', returnAll: true, filters: {} };
+
+	async function failureText(run: () => Promise<unknown>): Promise<string> {
+		try {
+			await run();
+		} catch (error) {
+			return JSON.stringify({ ...(error as IDataObject), message: (error as Error).message, description: (error as IDataObject).description });
+		}
+		throw new Error('expected a failure');
+	}
+
+	function expectClean(text: string) {
+		expect(text).not.toContain(sandbox.app.appSecret);
+		for (const token of (sandbox.state.tokens as Map<string, unknown>).keys()) expect(text).not.toContain(token);
+		expect(text).not.toMatch(/sbx_[A-Za-z0-9_-]{20,}/);
+	}
+
+	it('on a wrong App Secret (40125), saying how to fix it', async () => {
+		store.data.appSecret = 'wrong-secret-value';
+		const text = await failureText(() => runNode({ parameters: getMany, store }));
+		expect(text).toMatch(/App Secret is invalid/);
+		expect(text).not.toContain('wrong-secret-value');
+		expect(sandbox.requests('stableToken')).toHaveLength(1); // a wrong secret is not retried
+	});
+
+	it('on a wrong App ID (40013)', async () => {
+		store.data.appId = 'wx0000000000000bad';
+		expect(await failureText(() => runNode({ parameters: getMany, store }))).toMatch(/App ID is invalid/);
+	});
+
+	it.each([
+		['a WeChat errcode', { endpoint: 'getLiveInfo', times: 5, errcode: 45009 }, /daily call quota/],
+		['an HTTP 500', { endpoint: 'getLiveInfo', times: 5, status: 500 }, /WeChat answered HTTP 500/],
+		['a dropped connection', { endpoint: 'getLiveInfo', times: 5, drop: true }, /could not be reached/],
+		['a -1 on a write', { endpoint: 'roomDelete', times: 1, errcode: -1 }, /system error/],
+	])('on %s', async (_case, fault, message) => {
+		seedRooms(1);
+		await runNode({ parameters: { ...getMany, returnAll: false, limit: 1 }, store });
+		sandbox.fault(fault);
+		const operation = fault.endpoint === 'roomDelete' ? { resource: 'room', operation: 'delete', roomId: roomById(1001) } : getMany;
+		const text = await failureText(() => runNode({ parameters: operation, store }));
+		expect(text).toMatch(message);
+		expectClean(text);
+
+		sandbox.fault(fault);
+		const items = await runNode({ parameters: operation, store, continueOnFail: true });
+		expectClean(JSON.stringify(items));
+	});
+
+	it('retries a read after WeChat’s -1, but never a write', async () => {
+		seedRooms(1);
+		sandbox.fault({ endpoint: 'getLiveInfo', times: 1, errcode: -1 });
+		expect(await runNode({ parameters: getMany, store })).toHaveLength(1);
+		expect(sandbox.requests('getLiveInfo')).toHaveLength(2);
+
+		sandbox.fault({ endpoint: 'roomDelete', times: 1, errcode: -1, afterApply: true });
+		const text = await failureText(() => runNode({ parameters: { resource: 'room', operation: 'delete', roomId: roomById(1001) }, store }));
+		expect(text).toMatch(/check the current state/);
+		expect(sandbox.requests('roomDelete')).toHaveLength(1);
+	});
+});

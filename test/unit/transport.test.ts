@@ -1,0 +1,81 @@
+import { ERRCODES, explainErrcode } from '../../nodes/WeChatLive/transport/errcodes';
+import { redact } from '../../nodes/WeChatLive/transport/redact';
+import { ridOf } from '../../nodes/WeChatLive/transport/request';
+import { isTokenFresh, requestStableToken, TOKEN_REFRESH_MARGIN_MS } from '../../nodes/WeChatLive/transport/token';
+
+describe('errcodes in plain language', () => {
+	it.each([40164, 40013, 40125, 45009, 48001, 300036, 9410006])('explain %i with a fix', (code) => {
+		const { message, fix } = explainErrcode(code);
+		expect(message.length).toBeGreaterThan(10);
+		expect(fix.length).toBeGreaterThan(10);
+	});
+
+	it('tell users where to whitelist the server’s IP (40164, the most common first-day problem)', () => {
+		expect(explainErrcode(40164).fix).toMatch(/IP whitelist \(IP白名单\)/);
+	});
+
+	it('cover every live errcode of WeChat’s consolidated table', () => {
+		const live = [-1, 1, 1003, 47001, 200002, ...Array.from({ length: 53 }, (_, i) => 300001 + i).filter((c) => ![300016, 300019, 300020].includes(c)), 400001, 400002, 400003, 400004, 400005, 500001, 500002, 500003, 500004, 500005, 600001, 600002, 9410000, 9410001, 9410002, 9410003, 9410005, 9410006];
+		expect(live.filter((code) => !ERRCODES[code])).toEqual([]);
+	});
+
+	it('still say something useful for an undocumented code', () => {
+		expect(explainErrcode(2003).message).toBe('WeChat answered with error code 2003');
+	});
+
+	it('keep WeChat’s request id for support', () => {
+		expect(ridOf('invalid credential rid: 6571f2c4-1d2e3f4a-0b1c2d3e')).toBe('6571f2c4-1d2e3f4a-0b1c2d3e');
+		expect(ridOf('ok')).toBeUndefined();
+	});
+});
+
+describe('redaction', () => {
+	it('removes access tokens from URLs, JSON and query strings', () => {
+		expect(redact('GET https://api.weixin.qq.com/x?access_token=ABC123&roomId=1')).toBe('GET https://api.weixin.qq.com/x?access_token=***&roomId=1');
+		expect(redact('{"access_token":"ABC123","expires_in":7200}')).toBe('{"access_token":"***","expires_in":7200}');
+	});
+
+	it('removes the App Secret wherever it appears', () => {
+		expect(redact('secret=my-app-secret-1 failed', ['my-app-secret-1'])).toBe('secret=*** failed');
+	});
+});
+
+describe('the access token', () => {
+	const input = { baseUrl: 'http://127.0.0.1:1', appId: 'wx1', appSecret: 'shh-secret' };
+
+	it('counts as fresh only until a minute before it expires', () => {
+		const now = 1_000_000;
+		expect(isTokenFresh('t', now + TOKEN_REFRESH_MARGIN_MS + 1, now)).toBe(true);
+		expect(isTokenFresh('t', now + TOKEN_REFRESH_MARGIN_MS, now)).toBe(false);
+		expect(isTokenFresh('', now + 10 * TOKEN_REFRESH_MARGIN_MS, now)).toBe(false);
+	});
+
+	it('is requested once when many refreshes start together', async () => {
+		let calls = 0;
+		const httpRequest = async () => {
+			calls++;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			return { access_token: 'T', expires_in: 7200 };
+		};
+		const tokens = await Promise.all(Array.from({ length: 10 }, () => requestStableToken(httpRequest, input)));
+		expect(calls).toBe(1);
+		expect(new Set(tokens.map((t) => t.accessToken))).toEqual(new Set(['T']));
+	});
+
+	it('uses stable_token in normal mode, never force_refresh', async () => {
+		let sent: Record<string, unknown> = {};
+		await requestStableToken(async (options) => {
+			sent = options as never;
+			return { access_token: 'T', expires_in: 7200 };
+		}, input);
+		expect(sent).toMatchObject({ method: 'POST', url: 'http://127.0.0.1:1/cgi-bin/stable_token', body: { force_refresh: false } });
+	});
+
+	it('fails with a message that never contains the secret, even when the network error does', async () => {
+		const failing = async () => {
+			throw new Error('connect ECONNREFUSED while sending {"secret":"shh-secret"}');
+		};
+		await expect(requestStableToken(failing, input)).rejects.toThrow(/could not reach WeChat/);
+		await expect(requestStableToken(failing, input)).rejects.not.toThrow(/shh-secret/);
+	});
+});
