@@ -82,12 +82,17 @@ function toXml(value, name = 'xml') {
 	return `<${name}>${String(value)}</${name}>`;
 }
 
-/** JSON where BigInt values (64-bit MsgId / message_id as WeChat sends them) stay exact numbers. */
+/**
+ * JSON where BigInt values (64-bit MsgId / message_id as WeChat sends them) stay exact numbers. The
+ * replacer reads the holder's own value: some libraries (n8n-workflow) install BigInt#toJSON, which
+ * would otherwise turn the BigInt into a string before the replacer sees it.
+ */
 function toJson(value) {
 	const marker = '\u0000bigint:';
-	return JSON.stringify(value, (_key, entry) =>
-		typeof entry === 'bigint' ? `${marker}${entry.toString()}` : entry,
-	).replace(/"\\u0000bigint:(-?[0-9]+)"/g, '$1');
+	return JSON.stringify(value, function (key, entry) {
+		const own = key === '' ? entry : this[key];
+		return typeof own === 'bigint' ? `${marker}${own.toString()}` : entry;
+	}).replace(/"\\u0000bigint:(-?[0-9]+)"/g, '$1');
 }
 
 function serialize(value, format) {
@@ -98,7 +103,8 @@ function serialize(value, format) {
 function flatten(event) {
 	const flat = {};
 	for (const [key, value] of Object.entries(event)) {
-		if ((key === 'FollowNotify' || key === 'PushMessageApiNotify') && value && typeof value === 'object') {
+		const wrapper = key === 'FollowNotify' || key === 'PushMessageApiNotify';
+		if (wrapper && value && typeof value === 'object') {
 			Object.assign(flat, value);
 		} else {
 			flat[key] = value;

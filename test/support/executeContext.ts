@@ -91,7 +91,7 @@ function extract(value: unknown): unknown {
 }
 
 export function executeContext(run: RunOptions): IExecuteFunctions {
-	const items = run.items ?? [{ json: {} }];
+	const items: INodeExecutionData[] = run.items ?? [{ json: {} }];
 	const paramsOf = (i: number) => (typeof run.parameters === 'function' ? run.parameters(i) : run.parameters);
 	const context = {
 		getInputData: () => items,

@@ -1,0 +1,284 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { decodeAesKey } from '../shared/crypto';
+import { isRepeatDelivery } from './dedupe';
+import { MAX_BODY_BYTES, readDelivery, verifyHandshake } from './delivery';
+import type { AcceptedModes, Rejection } from './delivery';
+import {
+	eventChoiceOf,
+	eventIdentity,
+	FOLLOW_EVENT,
+	OTHER_EVENTS,
+	PUSH_RESULT_EVENT,
+	toEventItem,
+} from './events';
+
+interface RequestWithRawBody {
+	rawBody?: unknown;
+	body?: unknown;
+	readRawBody?: () => Promise<void>;
+}
+
+export class WeChatLiveTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WeChat Live Trigger',
+		name: 'weChatLiveTrigger',
+		icon: {
+			light: 'file:../../icons/wechatLive.svg',
+			dark: 'file:../../icons/wechatLive.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow when WeChat pushes a live broadcast event: a subscriber added or removed, or a mass push result',
+		defaults: {
+			name: 'WeChat Live Trigger',
+		},
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'weChatLiveApi',
+				required: true,
+			},
+		],
+		webhooks: [
+			{
+				name: 'setup',
+				httpMethod: 'GET',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Register the Production URL above by hand in the mini program admin console (mp.weixin.qq.com): 开发 (Development) → 开发管理 (Development Management) → 消息推送 (Message Push). Paste the Production URL, enter the same Token and EncodingAESKey as in the credential, choose 安全模式 (safe mode) and the data format (XML or JSON). Publish this workflow BEFORE you press 提交 (Submit): WeChat checks the URL with a GET request at that moment.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [FOLLOW_EVENT, PUSH_RESULT_EVENT],
+				description:
+					'Which pushes start the workflow. Others are still answered with "success", so WeChat does not retry them.',
+				options: [
+					{
+						name: 'Any Other Message or Event',
+						value: OTHER_EVENTS,
+						description:
+							'Every other push to this URL, such as customer service messages or the console debug event (debug_demo)',
+					},
+					{
+						name: 'Mass Push Result',
+						value: PUSH_RESULT_EVENT,
+						description:
+							'The result of a push to long-term subscribers (长期订阅群发结果, wxalive_push_message_notify): message_id and delivery counts',
+					},
+					{
+						name: 'Subscriber Added or Removed',
+						value: FOLLOW_EVENT,
+						description:
+							'A user subscribed to or unsubscribed from a live room (长期订阅状态, wxalive_follow_notify)',
+					},
+				],
+			},
+			{
+				displayName: 'Accepted Modes',
+				name: 'acceptedModes',
+				type: 'options',
+				default: 'encrypted',
+				description:
+					'Message encryption modes (消息加解密方式) this trigger accepts. Encrypted deliveries need the EncodingAESKey in the credential.',
+				options: [
+					{
+						name: 'Encrypted Only (Safe or Compatible Mode)',
+						value: 'encrypted',
+						description:
+							'安全模式 or 兼容模式: the message is signed and encrypted with the EncodingAESKey. Recommended.',
+					},
+					{
+						name: 'Encrypted or Plaintext',
+						value: 'encryptedOrPlaintext',
+						description: 'Only while switching the console between plaintext and an encrypted mode',
+					},
+					{
+						name: 'Plaintext Only',
+						value: 'plaintext',
+						description:
+							'明文模式 only: the message body is not authenticated. Compatible mode (兼容模式) deliveries count as encrypted.',
+					},
+				],
+			},
+			{
+				displayName:
+					'In plaintext mode (明文模式) WeChat signs only the URL parameters (Token, timestamp, nonce), not the message: anyone who has seen one delivery URL can post made-up events to this workflow until the timestamp tolerance runs out. Prefer safe mode (安全模式).',
+				name: 'plaintextNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: {
+					show: {
+						acceptedModes: ['plaintext', 'encryptedOrPlaintext'],
+					},
+				},
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Raw Message',
+						name: 'includeRaw',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to add the message as WeChat sent it (decrypted, with its nested elements) under "raw"',
+					},
+					{
+						displayName: 'Timestamp Tolerance (Seconds)',
+						name: 'timestampTolerance',
+						type: 'number',
+						default: 300,
+						typeOptions: { minValue: 0 },
+						description:
+							"Refuse deliveries whose signed timestamp is further than this from this server's clock, which limits replays. 0 turns the check off.",
+					},
+				],
+			},
+		],
+	};
+
+	// WeChat has no API to register a message-push URL: the user enters it in the admin console (see
+	// the notice above). There is nothing to check, create or delete on activation.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const res = this.getResponseObject();
+		const credentials = await this.getCredentials('weChatLiveApi');
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const query = this.getQueryData() as Record<string, unknown>;
+		const token = stringField(credentials.token);
+		const timestampTolerance =
+			typeof options.timestampTolerance === 'number' ? options.timestampTolerance : 300;
+		const now = Math.floor(Date.now() / 1000);
+
+		// Rejections get a bare status and no execution; the reason goes to the log only.
+		const refuse = (rejection: Rejection): IWebhookResponseData => {
+			this.logger.warn(`WeChat Live Trigger refused a request (${rejection.reason})`, {
+				reason: rejection.reason,
+				status: rejection.status,
+			});
+			res.status(rejection.status).end();
+			return { noWebhookResponse: true };
+		};
+		if (token === '') {
+			this.logger.warn(
+				'WeChat Live Trigger: the credential has no message-push Token; every request is refused',
+			);
+		}
+
+		if (this.getWebhookName() === 'setup') {
+			const handshake = verifyHandshake(query, { token, timestampTolerance, now });
+			if (!handshake.ok) return refuse(handshake);
+			res.status(200).type('text/plain').send(handshake.echostr);
+			return { noWebhookResponse: true };
+		}
+
+		const rawBody = await readRawBody(this.getRequestObject() as RequestWithRawBody);
+		if (rawBody === undefined) return refuse({ ok: false, status: 400, reason: 'no_raw_body' });
+
+		const acceptedModes = this.getNodeParameter('acceptedModes', 'encrypted') as AcceptedModes;
+		const delivery = readDelivery(query, rawBody, {
+			token,
+			timestampTolerance,
+			now,
+			appId: stringField(credentials.appId),
+			aesKeys: aesKeysOf.call(this, credentials),
+			acceptedModes,
+			maxBodyBytes: MAX_BODY_BYTES,
+		});
+		if (!delivery.ok) return refuse(delivery);
+
+		// WeChat only needs to hear "success" within 5 s; the workflow runs after this answer.
+		res.status(200).type('text/plain').send('success');
+
+		const selected = this.getNodeParameter('events', []) as string[];
+		if (!selected.includes(eventChoiceOf(delivery.message))) return { noWebhookResponse: true };
+
+		const item = toEventItem(delivery.message, delivery, options.includeRaw === true);
+		const scope = `${this.getWorkflow().id ?? ''}\u0000${this.getNode().id}`;
+		if (isRepeatDelivery(scope, eventIdentity(item))) return { noWebhookResponse: true };
+
+		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
+	}
+}
+
+function stringField(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+/** The current key, then the previous one. A malformed key is left out and logged, never guessed at. */
+function aesKeysOf(this: IWebhookFunctions, credentials: IDataObject): Buffer[] {
+	const keys: Buffer[] = [];
+	for (const field of ['encodingAESKey', 'previousEncodingAESKey']) {
+		const value = stringField(credentials[field]);
+		if (value === '') continue;
+		if (!/^[A-Za-z0-9]{43}$/.test(value)) {
+			this.logger.warn(
+				`WeChat Live Trigger: the credential's ${field} is not 43 letters and digits; it is ignored`,
+			);
+			continue;
+		}
+		keys.push(decodeAesKey(value));
+	}
+	return keys;
+}
+
+/**
+ * Signatures and decryption need the bytes WeChat sent: n8n's own body parser lower-cases XML tag
+ * names and JSON.parse rounds 64-bit ids. n8n keeps them in `rawBody`; older versions read them on
+ * demand. A plain string body is the same text; a parsed object is not, so it is refused.
+ */
+async function readRawBody(request: RequestWithRawBody): Promise<Buffer | undefined> {
+	if (Buffer.isBuffer(request.rawBody)) return request.rawBody;
+	if (typeof request.readRawBody === 'function') {
+		await request.readRawBody();
+		if (Buffer.isBuffer(request.rawBody)) return request.rawBody;
+	}
+	if (typeof request.body === 'string') return Buffer.from(request.body, 'utf8');
+	return undefined;
+}

@@ -1,0 +1,100 @@
+/**
+ * A hand-written stand-in for n8n's IWebhookFunctions: just what a webhook trigger touches. The
+ * request carries `rawBody` as n8n's body parser leaves it; the response records what the node wrote.
+ */
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+export interface RecordedResponse {
+	statusCode?: number;
+	contentType?: string;
+	body?: string;
+	ended: boolean;
+}
+
+export interface WebhookContextOptions {
+	webhookName?: 'setup' | 'default';
+	query?: Record<string, unknown>;
+	/** The bytes as sent; `null` leaves `rawBody` out, as if n8n had not kept it. */
+	body?: string | Buffer | null;
+	headers?: Record<string, string>;
+	credentials?: IDataObject;
+	parameters?: IDataObject;
+	workflowId?: string;
+	nodeId?: string;
+}
+
+export interface WebhookContext {
+	context: IWebhookFunctions;
+	response: RecordedResponse;
+	logs: Array<{ level: string; message: string }>;
+}
+
+export function createWebhookContext(options: WebhookContextOptions = {}): WebhookContext {
+	const response: RecordedResponse = { ended: false };
+	const logs: WebhookContext['logs'] = [];
+	const parameters: IDataObject = options.parameters ?? {};
+	const rawBody =
+		options.body === null || options.body === undefined
+			? undefined
+			: Buffer.isBuffer(options.body)
+				? options.body
+				: Buffer.from(options.body, 'utf8');
+
+	const res = {
+		status(code: number) {
+			response.statusCode = code;
+			return res;
+		},
+		type(type: string) {
+			response.contentType = type;
+			return res;
+		},
+		send(body: string) {
+			response.body = body;
+			response.ended = true;
+			return res;
+		},
+		end() {
+			response.ended = true;
+			return res;
+		},
+	};
+	const req = {
+		method: options.webhookName === 'setup' ? 'GET' : 'POST',
+		query: options.query ?? {},
+		headers: options.headers ?? {},
+		rawBody,
+	};
+	const log = (level: string) => (message: string) => {
+		logs.push({ level, message });
+	};
+
+	const context = {
+		getWebhookName: () => options.webhookName ?? 'default',
+		getQueryData: () => options.query ?? {},
+		getHeaderData: () => options.headers ?? {},
+		getBodyData: () => ({}),
+		getRequestObject: () => req,
+		getResponseObject: () => res,
+		getCredentials: async () => options.credentials ?? {},
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
+		getNode: () => ({
+			id: options.nodeId ?? 'node-1',
+			name: 'WeChat Live Trigger',
+			type: 'n8n-nodes-wechat-live.weChatLiveTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+		}),
+		getWorkflow: () => ({ id: options.workflowId ?? 'workflow-1', name: 'Test', active: true }),
+		getMode: () => 'webhook',
+		logger: {
+			debug: log('debug'),
+			info: log('info'),
+			warn: log('warn'),
+			error: log('error'),
+		},
+	};
+	return { context: context as unknown as IWebhookFunctions, response, logs };
+}
