@@ -1,0 +1,8 @@
+import type { WeChatResource } from '../types';
+
+export const media: WeChatResource = {
+	value: 'media',
+	name: 'Media',
+	description: "Images uploaded as temporary media (临时素材)",
+	operations: [],
+};

@@ -1,0 +1,8 @@
+import type { WeChatResource } from '../types';
+
+export const subscriber: WeChatResource = {
+	value: 'subscriber',
+	name: 'Subscriber',
+	description: "Long-term subscribers and the live-started push (长期订阅)",
+	operations: [],
+};
