@@ -55,6 +55,8 @@ export default tseslint.config(
 		files: ['test/**/*.ts'],
 		rules: {
 			'no-console': 'off',
+			// Tests drive the sandbox and the n8n harness, which are plain CommonJS.
+			'@typescript-eslint/no-require-imports': 'off',
 			'@n8n/community-nodes/no-restricted-globals': 'off',
 			'@n8n/community-nodes/no-restricted-imports': 'off',
 		},

@@ -3,11 +3,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { CredentialStore, roomById, runNode } from '../support/executeContext';
 
 // The sandbox is plain JavaScript (it is also `npm run sandbox`).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startSandbox, images } = require('../sandbox');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createRoom } = require('../sandbox/routes/rooms');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { storeMedia } = require('../sandbox/routes/media');
 
 type Sandbox = {

@@ -74,6 +74,10 @@ function checkToken(state, token) {
 function takeFault(state, endpoint) {
 	const fault = state.faults.find((f) => (f.endpoint === '*' || f.endpoint === endpoint) && f.times > 0);
 	if (!fault) return undefined;
+	if (fault.after > 0) {
+		fault.after--; // let this many matching calls through first
+		return undefined;
+	}
 	fault.times--;
 	if (fault.times === 0) state.faults.splice(state.faults.indexOf(fault), 1);
 	return fault;
@@ -136,6 +140,11 @@ function createSandbox(options = {}) {
 		if (options.latencyMs) await sleep(options.latencyMs);
 		const fault = takeFault(state, endpoint);
 		entry.fault = fault ? { ...fault } : undefined;
+		// expireTokens: every token dies now (as when WeChat expires them), so this very call is refused.
+		if (fault?.expireTokens) {
+			require('./routes/tokens').expireAll(state);
+			return reply(200, checkToken(state, query.access_token));
+		}
 		if (fault?.delayMs) await sleep(fault.delayMs);
 		if (fault?.drop) {
 			entry.status = 'dropped';
@@ -209,7 +218,10 @@ function createSandbox(options = {}) {
 		expireTokens() {
 			require('./routes/tokens').expireAll(state);
 		},
-		/** Arms a fault: { endpoint: name | '*', times, errcode?, errmsg?, afterApply?, delayMs?, status?, drop? } */
+		/**
+		 * Arms a fault: { endpoint: name | '*', times = 1, after = 0 (matching calls let through first), errcode?,
+		 * errmsg?, afterApply? (apply the write, then answer errcode), delayMs?, status?, drop?, expireTokens? }
+		 */
 		fault(spec) {
 			state.faults.push({ endpoint: '*', times: 1, ...spec });
 		},

@@ -8,6 +8,7 @@ function createState(app = DEFAULT_APP) {
 	return {
 		app: { ...app },
 		tokens: new Map(), // token -> { expiresAt, kind: 'stable' | 'classic' }
+		issuedTokens: [],
 		stableToken: null, // the token stable_token hands out in normal mode
 		media: new Map(), // media_id -> { data, type, createdAt }
 		rooms: new Map(), // roomId -> room (WeChat's getliveinfo fields + the write-only ones)

@@ -1,25 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { errorItemJson } from './errorItem';
 import { resources } from './resources';
 import type { WeChatOperation } from './types';
 
-const operations = new Map<string, WeChatOperation>(
-	resources.flatMap((r) => r.operations.map((op) => [`${r.value}:${op.value}`, op] as const)),
-);
+let operations: Map<string, WeChatOperation> | undefined;
 
 export function findOperation(resource: string, operation: string): WeChatOperation | undefined {
+	// Built on first use, not at load: nothing an operation imports can then meet a half-loaded router.
+	operations ??= new Map(
+		resources.flatMap((r) => r.operations.map((op) => [`${r.value}:${op.value}`, op] as const)),
+	);
 	return operations.get(`${resource}:${operation}`);
-}
-
-/** What an error item carries under Continue On Fail: the message, the fix, and WeChat's codes. */
-export function errorItemJson(error: Error): IDataObject {
-	const json: IDataObject = { error: error.message };
-	const description = (error as NodeOperationError).description;
-	if (description) json.description = description;
-	const weChat = (error as Error & { weChat?: JsonObject }).weChat;
-	if (weChat) Object.assign(json, weChat);
-	return json;
 }
 
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
