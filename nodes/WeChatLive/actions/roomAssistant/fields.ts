@@ -1,0 +1,137 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { Field } from '../../helpers/validation';
+import { checkListSize, invalidInput, requireText } from '../../helpers/validation';
+import { requireWeChatId } from '../room/weChatId';
+
+/** The fields of Room Assistant's operations and WeChat's rules for them (api_addveassistant and siblings). */
+
+export const USERNAME: Field = { displayName: 'WeChat ID', name: 'username' };
+export const NICKNAME: Field = { displayName: 'Nickname', name: 'nickname' };
+const USERS: Field = { displayName: 'Assistants', name: 'users' };
+const USERS_JSON: Field = { displayName: 'Assistants (JSON)', name: 'usersJson' };
+
+/** A room takes at most 10 assistants (getassistantlist's maxCount). */
+export const MAX_ASSISTANTS = 10;
+
+export interface Assistant {
+	username: string;
+	nickname: string;
+}
+
+export const usernameProperty: INodeProperties = {
+	displayName: 'WeChat ID',
+	name: 'username',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. wxid_helper01',
+	description: 'The assistant’s WeChat ID (微信号, WeChat’s username), not the nickname',
+};
+
+export const nicknameProperty: INodeProperties = {
+	displayName: 'Nickname',
+	name: 'nickname',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 小助手',
+	description: 'The name viewers see for the assistant in the room (nickname)',
+};
+
+export const usersProperties: INodeProperties[] = [
+	{
+		displayName: 'Assistants From',
+		name: 'usersInput',
+		type: 'options',
+		default: 'fields',
+		description: 'How the assistants to add (users) are given',
+		options: [
+			{ name: 'Fields Below', value: 'fields', description: 'A WeChat ID and nickname per assistant' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'A list of {"username", "nickname"} objects, e.g. from an expression or another room’s Get Many',
+			},
+		],
+	},
+	{
+		displayName: 'Assistants',
+		name: 'users',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Assistant',
+		default: {},
+		description: `The assistants to add (users), at most ${MAX_ASSISTANTS} a room`,
+		displayOptions: { show: { usersInput: ['fields'] } },
+		options: [{ displayName: 'Assistant', name: 'user', values: [usernameProperty, nicknameProperty] }],
+	},
+	{
+		displayName: 'Assistants (JSON)',
+		name: 'usersJson',
+		type: 'json',
+		default: '[\n  {\n    "username": "",\n    "nickname": ""\n  }\n]',
+		description: `The assistants to add (users) as a JSON list of {"username", "nickname"}, at most ${MAX_ASSISTANTS} a room. Items from Room Assistant → Get Many work too (their alias is the WeChat ID).`,
+		displayOptions: { show: { usersInput: ['json'] } },
+	},
+];
+
+/** The users body of addassistant, each entry and the list checked before WeChat is called. */
+export function readUsers(context: IExecuteFunctions, itemIndex: number): Assistant[] {
+	const input = context.getNodeParameter('usersInput', itemIndex, 'fields') as string;
+	const field = input === 'json' ? USERS_JSON : USERS;
+	const entries =
+		input === 'json'
+			? readJsonList(context, itemIndex)
+			: ((context.getNodeParameter('users', itemIndex, {}) as { user?: IDataObject[] }).user ?? []);
+	checkListSize(
+		context,
+		itemIndex,
+		field,
+		entries,
+		1,
+		MAX_ASSISTANTS,
+		`Give 1 to ${MAX_ASSISTANTS} assistants: a room has at most ${MAX_ASSISTANTS} (WeChat’s maxCount).`,
+	);
+	const seen = new Set<string>();
+	return entries.map((entry, index) => {
+		const which = (f: Field): Field => ({ displayName: `Assistant ${index + 1}: ${f.displayName}`, name: f.name });
+		const username = requireWeChatId(context, itemIndex, which(USERNAME), entry.username ?? entry.alias);
+		const nickname = requireText(context, itemIndex, which(NICKNAME), entry.nickname, 'Give the name viewers see for the assistant.');
+		if (seen.has(username)) {
+			throw invalidInput(context, itemIndex, field, `lists "${username}" twice`, 'Give each assistant once.');
+		}
+		seen.add(username);
+		return { username, nickname };
+	});
+}
+
+function readJsonList(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	let value = context.getNodeParameter('usersJson', itemIndex, '') as unknown;
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value);
+		} catch (error) {
+			throw invalidInput(
+				context,
+				itemIndex,
+				USERS_JSON,
+				`is not valid JSON (${(error as Error).message})`,
+				'Give a list such as [{"username": "wxid_helper01", "nickname": "小助手"}].',
+			);
+		}
+	}
+	const list = Array.isArray(value) ? value : [value];
+	for (const entry of list) {
+		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
+			throw invalidInput(
+				context,
+				itemIndex,
+				USERS_JSON,
+				`has an entry that is not an object: ${JSON.stringify(entry)}`,
+				'Give each assistant as {"username": "…", "nickname": "…"}.',
+			);
+		}
+	}
+	return list as IDataObject[];
+}

@@ -1,0 +1,30 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { readPaging } from '../../transport/paginate';
+import { weChatRequest } from '../../transport/request';
+import { getRoomId } from '../common/parameters';
+import { returnAllOrLimit, roomIdProperty } from '../common/properties';
+import { weChatTimeToIso } from '../room/replays';
+import type { WeChatOperation } from '../types';
+import { MAX_ASSISTANTS } from './fields';
+
+export const getMany: WeChatOperation = {
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many assistants of a room',
+	description: `List a room’s assistants, one item each (查询直播间小助手). A room has at most ${MAX_ASSISTANTS}, all in one call.`,
+	endpoints: ['assistantList'],
+	properties: [roomIdProperty, ...returnAllOrLimit()],
+	async execute(itemIndex) {
+		const roomId = getRoomId(this, itemIndex);
+		const { returnAll, limit } = readPaging((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
+		// One call returns the whole list (count ≤ maxCount): WeChat has no paging here, so the limit is ours.
+		const response = await weChatRequest.call(this, 'assistantList', { qs: { roomId }, itemIndex });
+		const list = (response.list as IDataObject[] | undefined) ?? [];
+		return (returnAll ? list : list.slice(0, limit)).map((assistant) => ({
+			roomId,
+			...assistant,
+			timestamp_iso: weChatTimeToIso(assistant.timestamp),
+		}));
+	},
+};

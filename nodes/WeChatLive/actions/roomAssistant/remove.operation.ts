@@ -1,0 +1,21 @@
+import { weChatRequest } from '../../transport/request';
+import { getRoomId } from '../common/parameters';
+import { roomIdProperty } from '../common/properties';
+import { requireWeChatId } from '../room/weChatId';
+import type { WeChatOperation } from '../types';
+import { USERNAME, usernameProperty } from './fields';
+
+export const remove: WeChatOperation = {
+	value: 'remove',
+	name: 'Remove',
+	action: 'Remove an assistant from a room',
+	description: 'Remove an assistant from a room (删除直播间小助手)',
+	endpoints: ['assistantRemove'],
+	properties: [roomIdProperty, usernameProperty],
+	async execute(itemIndex) {
+		const roomId = getRoomId(this, itemIndex);
+		const username = requireWeChatId(this, itemIndex, USERNAME, this.getNodeParameter('username', itemIndex, ''));
+		await weChatRequest.call(this, 'assistantRemove', { body: { roomId, username }, itemIndex });
+		return { roomId, username, removed: true };
+	},
+};

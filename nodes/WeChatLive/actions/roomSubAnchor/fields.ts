@@ -1,0 +1,23 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { Field } from '../../helpers/validation';
+import { requireWeChatId } from '../room/weChatId';
+
+/** The sub-anchor (主播副号): a second WeChat ID that may broadcast a room (api_addsubanchor and siblings). */
+
+const USERNAME: Field = { displayName: 'Sub-Anchor WeChat ID', name: 'username' };
+
+export const usernameProperty: INodeProperties = {
+	displayName: 'Sub-Anchor WeChat ID',
+	name: 'username',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. wxid_anchor02',
+	description:
+		'WeChat ID (微信号, WeChat’s username) of the second anchor. It must be real-name verified and differ from the room’s main anchor.',
+};
+
+export function readUsername(context: IExecuteFunctions, itemIndex: number): string {
+	return requireWeChatId(context, itemIndex, USERNAME, context.getNodeParameter('username', itemIndex, ''));
+}

@@ -1,0 +1,20 @@
+import { weChatRequest } from '../../transport/request';
+import { getRoomId } from '../common/parameters';
+import { roomIdProperty } from '../common/properties';
+import type { WeChatOperation } from '../types';
+import { readUsername, usernameProperty } from './fields';
+
+export const update: WeChatOperation = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update the sub-anchor of a room',
+	description: 'Replace a room’s sub-anchor with another WeChat ID (修改主播副号)',
+	endpoints: ['subAnchorModify'],
+	properties: [roomIdProperty, usernameProperty],
+	async execute(itemIndex) {
+		const roomId = getRoomId(this, itemIndex);
+		const username = readUsername(this, itemIndex);
+		await weChatRequest.call(this, 'subAnchorModify', { body: { roomId, username }, itemIndex });
+		return { roomId, username, updated: true };
+	},
+};
