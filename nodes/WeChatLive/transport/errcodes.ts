@@ -75,7 +75,7 @@ export const ERRCODES: Record<number, ErrcodeExplanation> = {
 	89507: { message: 'An administrator rejected calls from this IP', fix: 'Try again in 1 hour or add the IP to the whitelist.' },
 	200002: {
 		message: 'WeChat rejected a parameter',
-		fix: 'Read WeChat’s text above for the field. Common causes: start time less than 10 minutes ahead or more than 6 months ahead, a show shorter than 30 minutes or longer than 24 hours, or an image media ID that is missing or expired (media IDs last 3 days).',
+		fix: 'WeChat’s text above names the parameter. For rooms the usual causes are a start less than 10 minutes or more than 6 months ahead, a show shorter than 30 minutes or longer than 24 hours, or an image media ID that is missing or expired (media IDs last 3 days); for lists, too many entries in one call.',
 	},
 	300001: { message: 'Creating or editing is forbidden for this account or room', fix: 'Check the account’s live permissions and the room status.' },
 	300002: { message: 'The name length does not meet WeChat’s rules', fix: 'Room names: 3–17 Chinese characters (6–34 Latin). Goods names: 3–14 Chinese characters (at most 28 Latin).' },

@@ -1,0 +1,109 @@
+'use strict';
+// Child processes for the harness: a clean environment, a promise-returning runner, timing logs.
+const { spawn } = require('node:child_process');
+
+function log(scope, message) {
+	process.stderr.write(`[e2e${scope ? ` ${scope}` : ''}] ${message}\n`);
+}
+
+function since(t0) {
+	return `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+}
+
+// npm settings that only say where the registry and the cache are; every other npm_config_* that
+// `npm start` / `npm test` export (ignore_scripts from our .npmrc, local_prefix, nodedir=/usr…) must
+// not leak into the npm and n8n processes the harness starts.
+const KEPT_NPM_CONFIG = new Set([
+	'registry',
+	'cache',
+	'cafile',
+	'userconfig',
+	'globalconfig',
+	'proxy',
+	'https_proxy',
+	'noproxy',
+	'strict_ssl',
+]);
+
+/**
+ * The parent's environment minus what would change n8n's or npm's behaviour behind our back:
+ * npm's exported config, jest's NODE_ENV=test (n8n switches on `inTest`), NODE_OPTIONS/NODE_PATH
+ * meant for Node 20, and any N8N_/DB_/EXECUTIONS_/QUEUE_ setting from the developer's shell.
+ */
+function cleanEnv(base = process.env) {
+	const env = {};
+	for (const [key, value] of Object.entries(base)) {
+		if (value === undefined) continue;
+		const lower = key.toLowerCase();
+		if (lower.startsWith('npm_config_')) {
+			if (!KEPT_NPM_CONFIG.has(lower.slice('npm_config_'.length))) continue;
+		} else if (lower.startsWith('npm_')) continue;
+		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|JEST_)/.test(key)) continue;
+		if (['NODE_ENV', 'NODE_OPTIONS', 'NODE_PATH', 'INIT_CWD', 'WEBHOOK_URL'].includes(key)) continue;
+		env[key] = value;
+	}
+	return env;
+}
+
+/**
+ * Runs a command to completion. Resolves { code, signal, stdout, stderr, output } (output = both
+ * streams interleaved as they came); never rejects for a non-zero exit unless `check` is set.
+ */
+function run(command, args, { cwd, env, check = false, timeoutMs = 0, onData } = {}) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		let output = '';
+		let timer;
+		if (timeoutMs > 0) {
+			timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		}
+		child.stdout.on('data', (d) => {
+			stdout += d;
+			output += d;
+			if (onData) onData(d);
+		});
+		child.stderr.on('data', (d) => {
+			stderr += d;
+			output += d;
+			if (onData) onData(d);
+		});
+		child.on('error', (err) => {
+			clearTimeout(timer);
+			reject(err);
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			const result = { code, signal, stdout, stderr, output };
+			if (check && code !== 0) {
+				const err = new Error(
+					`${command} ${args.join(' ')} exited ${code ?? signal}\n${tail(output, 40)}`,
+				);
+				err.result = result;
+				reject(err);
+			} else {
+				resolve(result);
+			}
+		});
+	});
+}
+
+function tail(text, lines = 40) {
+	return String(text).trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function isAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (err) {
+		return err.code === 'EPERM';
+	}
+}
+
+module.exports = { log, since, cleanEnv, run, tail, sleep, isAlive };
