@@ -1,0 +1,120 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { Field } from '../../helpers/validation';
+import { invalidInput, requireText } from '../../helpers/validation';
+import type { ImageFile, ImageLimits } from '../../transport/media';
+import { MEDIA_UPLOAD_LIMITS, uploadImage as upload } from '../../transport/media';
+import { download } from '../common/images';
+import { COVER_IMG, FEEDS_IMG, SHARE_IMG } from '../room/fields';
+import type { WeChatOperation } from '../types';
+
+/** WeChat keeps temporary media 3 days. */
+const MEDIA_LIFETIME_SECONDS = 3 * 24 * 3600;
+
+const BINARY_PROPERTY: Field = { displayName: 'Input Binary Field', name: 'binaryPropertyName' };
+const URL_FIELD: Field = { displayName: 'Image URL', name: 'url' };
+
+/**
+ * The limits of the field the image is meant for: the upload itself takes up to 10 MB, but a room's feeds
+ * image over 100 KB is only refused later, by room/create. Checking now saves an upload that cannot be used.
+ */
+const INTENDED_USE: Record<string, { title: string; limits: ImageLimits }> = {
+	any: { title: 'Image', limits: MEDIA_UPLOAD_LIMITS },
+	coverImg: { title: COVER_IMG.displayName, limits: COVER_IMG.limits },
+	shareImg: { title: SHARE_IMG.displayName, limits: SHARE_IMG.limits },
+	feedsImg: { title: FEEDS_IMG.displayName, limits: FEEDS_IMG.limits },
+	// Goods covers (coverImgUrl): at most 300×300 px (goods/add, 300018); WeChat states no file size.
+	goodsCover: { title: 'Goods Cover Image', limits: { ...MEDIA_UPLOAD_LIMITS, maxPixels: { width: 300, height: 300 } } },
+};
+
+async function readImage(context: IExecuteFunctions, itemIndex: number): Promise<ImageFile> {
+	const source = context.getNodeParameter('source', itemIndex, 'binary') as string;
+	if (source === 'url') {
+		const url = requireText(context, itemIndex, URL_FIELD, context.getNodeParameter('url', itemIndex, ''), 'Give the image’s http(s) URL.');
+		return await download(context, itemIndex, URL_FIELD, url);
+	}
+	const property = requireText(
+		context,
+		itemIndex,
+		BINARY_PROPERTY,
+		context.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
+		'Give the name of the input item’s binary property that holds the image, e.g. data.',
+	);
+	const binary = context.getInputData()[itemIndex]?.binary ?? {};
+	if (!binary[property]) {
+		const present = Object.keys(binary);
+		throw invalidInput(
+			context,
+			itemIndex,
+			BINARY_PROPERTY,
+			`is "${property}", which the input item does not have`,
+			present.length
+				? `Use one of the item’s binary properties: ${present.join(', ')}.`
+				: 'The input item has no binary data: read or download the image in an earlier node, or set Image From to Image URL.',
+		);
+	}
+	const data = await context.helpers.getBinaryDataBuffer(itemIndex, property);
+	return { data, fileName: binary[property].fileName, origin: `binary property "${property}"` };
+}
+
+export const uploadImage: WeChatOperation = {
+	value: 'uploadImage',
+	name: 'Upload Image',
+	action: 'Upload an image',
+	description: 'Upload an image as temporary media (新增临时素材) and get its media ID, valid for 3 days',
+	endpoints: ['mediaUpload'],
+	properties: [
+		{
+			displayName: 'Image From',
+			name: 'source',
+			type: 'options',
+			default: 'binary',
+			description: 'Where the image comes from',
+			options: [
+				{ name: 'Binary Data of the Input Item', value: 'binary', description: 'A binary property of the input item, e.g. from Read Files or HTTP Request' },
+				{ name: 'Image URL', value: 'url', description: 'A public http(s) URL of a JPG, PNG or GIF image; the node downloads it' },
+			],
+		},
+		{
+			displayName: 'Input Binary Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			displayOptions: { show: { source: ['binary'] } },
+			description: 'Name of the input item’s binary property that holds the image',
+		},
+		{
+			displayName: 'Image URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: { show: { source: ['url'] } },
+			placeholder: 'e.g. https://shop.example.com/images/cover.jpg',
+			description: 'URL of a JPG, PNG or GIF image',
+		},
+		{
+			displayName: 'Intended Use',
+			name: 'intendedUse',
+			type: 'options',
+			default: 'any',
+			description: 'Which field the image is for, so that field’s limits are checked before uploading',
+			options: [
+				{ name: 'Any Use (Up to 10 MB)', value: 'any' },
+				{ name: 'Goods Cover (Up to 300×300 Pixels)', value: 'goodsCover' },
+				{ name: 'Room Cover Image (Up to 2 MB)', value: 'coverImg' },
+				{ name: 'Room Feeds Image (Up to 100 KB)', value: 'feedsImg' },
+				{ name: 'Room Share Image (Up to 1 MB)', value: 'shareImg' },
+			],
+		},
+	],
+	async execute(itemIndex) {
+		const use = INTENDED_USE[this.getNodeParameter('intendedUse', itemIndex, 'any') as string] ?? INTENDED_USE.any;
+		const image = await readImage(this, itemIndex);
+		// uploadImage checks type, size and pixels first: a wrong file never reaches WeChat.
+		const uploaded: IDataObject = await upload.call(this, image, use.limits, use.title, itemIndex);
+		const createdAt = Number(uploaded.created_at);
+		return { ...uploaded, expires_at: createdAt + MEDIA_LIFETIME_SECONDS, fileName: image.fileName };
+	},
+};

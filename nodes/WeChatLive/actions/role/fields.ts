@@ -1,0 +1,89 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { label, ROLE } from '../../helpers/labels';
+import type { Field } from '../../helpers/validation';
+import { invalidInput, requireText } from '../../helpers/validation';
+
+/** WeChat's Chinese role names (role-manage.html), shown beside ours so users can match the console. */
+const ROLE_ZH: Record<number, string> = { [-1]: '全部成员', 0: '超级管理员', 1: '管理员', 2: '主播', 3: '运营者' };
+
+/** The roles the API can set and remove: WeChat ignores attempts on the super admin (0). */
+export const SETTABLE_ROLES = [1, 2, 3];
+/** What Get Many filters on: every role, plus -1 for all members. */
+export const FILTER_ROLES = [-1, 0, 1, 2, 3];
+
+export const USERNAME: Field = { displayName: 'WeChat ID', name: 'username' };
+export const ROLE_FIELD: Field = { displayName: 'Role', name: 'role' };
+
+export function roleOptions(codes: number[]) {
+	return codes
+		.map((code) => ({ name: `${ROLE[code]} (${ROLE_ZH[code]})`, value: code }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const roleChoices = SETTABLE_ROLES.map((code) => `${code} ${ROLE[code]}`).join(', ');
+
+/** What Add and Remove share: whose role, and which. */
+export const memberProperties: INodeProperties[] = [
+	{
+		displayName: 'WeChat ID',
+		name: 'username',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. wxid_shop_admin',
+		description: 'The member’s WeChat ID (微信号, username), not their nickname',
+		hint: 'Role → Get Many shows WeChat IDs masked (e.g. o0****0o), so give the full WeChat ID here',
+	},
+	{
+		displayName: 'Role',
+		name: 'role',
+		type: 'options',
+		required: true,
+		default: 2,
+		description: 'The role (role). The super admin (超级管理员) cannot be set or removed through the API.',
+		options: roleOptions(SETTABLE_ROLES),
+	},
+];
+
+export interface Member {
+	username: string;
+	role: number;
+}
+
+/** Reads and checks the member and role before WeChat is called. */
+export function getMember(context: IExecuteFunctions, itemIndex: number): Member {
+	const username = requireText(
+		context,
+		itemIndex,
+		USERNAME,
+		context.getNodeParameter('username', itemIndex, ''),
+		'Give the member’s WeChat ID (微信号).',
+	);
+	// Get Many only ever shows masked IDs; sending one back fails with a puzzling 400001.
+	if (username.includes('*')) {
+		throw invalidInput(
+			context,
+			itemIndex,
+			USERNAME,
+			`is masked ("${username}")`,
+			'WeChat masks the IDs that Role → Get Many returns: give the member’s full WeChat ID.',
+		);
+	}
+	if (/\s/.test(username)) {
+		throw invalidInput(context, itemIndex, USERNAME, `contains spaces ("${username}")`, 'A WeChat ID has no spaces: check for a pasted nickname.');
+	}
+	const role = Number(context.getNodeParameter('role', itemIndex, 2));
+	if (!SETTABLE_ROLES.includes(role)) {
+		throw invalidInput(
+			context,
+			itemIndex,
+			ROLE_FIELD,
+			role === 0 ? 'is the super admin (0), which WeChat does not let the API set or remove' : `must be one of ${roleChoices}, got "${String(role)}"`,
+			role === 0 ? 'Transfer the super admin in the MP console (小程序直播 → 成员管理).' : `Use ${roleChoices}.`,
+		);
+	}
+	return { username, role };
+}
+
+export const memberItem = (member: Member) => ({ ...member, role_label: label(ROLE, member.role) });

@@ -1,0 +1,67 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { label, ROLE } from '../../helpers/labels';
+import { invalidInput } from '../../helpers/validation';
+import { collectPages } from '../../transport/paginate';
+import { weChatRequest } from '../../transport/request';
+import { returnAllOrLimit } from '../common/properties';
+import type { WeChatOperation } from '../types';
+import { FILTER_ROLES, ROLE_FIELD, roleOptions } from './fields';
+
+/** getrolelist takes at most 30 members a page. */
+const ROLE_PAGE_SIZE = 30;
+
+/** One member as WeChat lists it, with readable names beside the role codes. */
+function memberItem(member: IDataObject): IDataObject {
+	const roles = Array.isArray(member.roleList) ? (member.roleList as unknown[]) : [];
+	return { ...member, role_labels: roles.map((code) => label(ROLE, code)) };
+}
+
+export const getMany: WeChatOperation = {
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many members',
+	description: 'List the members with a live role (查询成员列表)',
+	endpoints: ['roleList'],
+	properties: [
+		...returnAllOrLimit(),
+		{
+			displayName: 'Role',
+			name: 'role',
+			type: 'options',
+			default: -1,
+			description: 'Only members with this role (role)',
+			options: roleOptions(FILTER_ROLES),
+		},
+		{
+			displayName: 'Keyword',
+			name: 'keyword',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 小林',
+			description: 'Only members whose WeChat ID or nickname contains this text (keyword)',
+			hint: 'WeChat returns the WeChat IDs masked (username, e.g. o0****0o): to remove a role, use the member’s full WeChat ID',
+		},
+	],
+	async execute(itemIndex) {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+		const role = Number(this.getNodeParameter('role', itemIndex, -1));
+		if (!FILTER_ROLES.includes(role)) {
+			throw invalidInput(this, itemIndex, ROLE_FIELD, `must be one of ${FILTER_ROLES.join(', ')}, got "${String(role)}"`, 'Pick a role from the list, or All Members (-1).');
+		}
+		const keyword = String(this.getNodeParameter('keyword', itemIndex, '') ?? '').trim();
+		// role is sent even for "all" (-1): WeChat's newer page omits the parameter, the older page and every
+		// SDK send it, and a server that does not know it ignores it, while leaving it out relies on a default
+		// that is documented nowhere.
+		const base: IDataObject = { role, ...(keyword ? { keyword } : {}) };
+		return await collectPages(
+			async (offset, size) => {
+				const response = await weChatRequest.call(this, 'roleList', { qs: { ...base, offset, limit: size }, itemIndex });
+				const list = (response.list as IDataObject[] | undefined) ?? [];
+				return { items: list.map(memberItem), total: response.total as number | undefined };
+			},
+			{ returnAll, limit, pageSize: ROLE_PAGE_SIZE },
+		);
+	},
+};

@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { label, LIVE_STATUS } from '../../helpers/labels';
+import { weChatRequest } from '../../transport/request';
+
+/** get_wxa_followers returns at most 2,000 subscribers a call. */
+export const FOLLOWER_PAGE_SIZE = 2000;
+
+/** One subscriber as WeChat lists it, with a readable status of the room they subscribed in. */
+function followerItem(follower: IDataObject): IDataObject {
+	return { ...follower, room_status_label: label(LIVE_STATUS, follower.room_status) };
+}
+
+/**
+ * Long-term subscribers, paged with WeChat's page_break cursor: left out on the first call, then the one
+ * the previous page returned.
+ */
+export async function listFollowers(
+	this: IExecuteFunctions,
+	paging: { returnAll: boolean; limit: number },
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const wanted = paging.returnAll ? Infinity : Math.max(0, paging.limit);
+	const followers: IDataObject[] = [];
+	let pageBreak: unknown;
+	while (followers.length < wanted) {
+		const limit = Math.min(FOLLOWER_PAGE_SIZE, wanted - followers.length);
+		const body: IDataObject = pageBreak === undefined ? { limit } : { limit, page_break: pageBreak as number };
+		const response = await weChatRequest.call(this, 'followersGet', { body, itemIndex });
+		const page = (response.followers as IDataObject[] | undefined) ?? [];
+		followers.push(...page.map(followerItem));
+		// WeChat documents no end-of-list signal: an empty or short page ends the list, and so does a cursor
+		// that did not move (reading on would return the same page forever).
+		if (page.length < limit || response.page_break === undefined || response.page_break === pageBreak) break;
+		pageBreak = response.page_break;
+	}
+	return followers.slice(0, wanted);
+}

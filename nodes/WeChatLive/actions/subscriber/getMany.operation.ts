@@ -1,0 +1,17 @@
+import { returnAllOrLimit } from '../common/properties';
+import type { WeChatOperation } from '../types';
+import { listFollowers } from './followers';
+
+export const getMany: WeChatOperation = {
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many subscribers',
+	description: 'List the long-term subscribers of the mini program’s live broadcasts (获取长期订阅用户)',
+	endpoints: ['followersGet'],
+	properties: returnAllOrLimit(),
+	async execute(itemIndex) {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+		return await listFollowers.call(this, { returnAll, limit }, itemIndex);
+	},
+};

@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { Field } from '../../helpers/validation';
+import { invalidInput } from '../../helpers/validation';
+
+/** push_message takes at most 2,000 openids a call. */
+export const PUSH_BATCH_SIZE = 2000;
+
+export const OPENIDS: Field = { displayName: 'Openids', name: 'openids' };
+export const OPENID_FIELD: Field = { displayName: 'Openid Field', name: 'openidField' };
+
+// Openids never contain separators, so any of these (Chinese punctuation too: lists are often pasted from
+// Chinese spreadsheets) splits a text into openids.
+const SEPARATORS = /[\s,;，；、]+/;
+const OPENID = /^[\w-]+$/;
+const OPENID_FIX = 'An openid has only letters, digits, "-" and "_", e.g. o7esq5MvImF2SEm7OHYohausj2o. Give openids as text (comma- or line-separated) or as a list.';
+
+/**
+ * Openids from a text (comma- or line-separated) or a list (of openids, or of subscribers with an openid
+ * field, as Subscriber → Get Many outputs them). Refuses anything that is not an openid.
+ */
+export function parseOpenids(context: IExecuteFunctions, itemIndex: number, field: Field, value: unknown): string[] {
+	const entries = (Array.isArray(value) ? value : [value]).flatMap((entry: unknown) => {
+		if (entry && typeof entry === 'object' && typeof (entry as IDataObject).openid === 'string') return [(entry as IDataObject).openid];
+		return typeof entry === 'string' ? entry.split(SEPARATORS) : entry === undefined || entry === null ? [] : [entry];
+	});
+	const openids: string[] = [];
+	for (const entry of entries) {
+		if (typeof entry !== 'string') {
+			throw invalidInput(context, itemIndex, field, `contains ${JSON.stringify(entry)}, which is not an openid`, OPENID_FIX);
+		}
+		if (!entry) continue;
+		if (!OPENID.test(entry)) throw invalidInput(context, itemIndex, field, `contains "${entry}", which is not an openid`, OPENID_FIX);
+		openids.push(entry);
+	}
+	if (openids.length === 0) {
+		throw invalidInput(context, itemIndex, field, 'has no openids', 'Give at least one openid, or choose All Long-Term Subscribers as Recipients.');
+	}
+	return openids;
+}
+
+/** The openids in a field (dot notation for nested fields) of one input item. */
+export function openidsOfItem(context: IExecuteFunctions, itemIndex: number, json: IDataObject, path: string): string[] {
+	if (!path) throw invalidInput(context, itemIndex, OPENID_FIELD, 'is empty', 'Give the name of the input items’ openid field, e.g. openid.');
+	let value: unknown = json;
+	for (const key of path.split('.')) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+	if (value === undefined) {
+		const fields = Object.keys(json);
+		throw invalidInput(
+			context,
+			itemIndex,
+			OPENID_FIELD,
+			`is "${path}", but the input item has no such field`,
+			fields.length ? `Use one of the item’s fields: ${fields.join(', ')}.` : 'The input item is empty: connect Subscriber → Get Many, or a node that outputs openids.',
+		);
+	}
+	return parseOpenids(context, itemIndex, { displayName: `Field "${path}"`, name: OPENID_FIELD.name }, value);
+}
+
+export function chunk<T>(list: T[], size: number): T[][] {
+	const chunks: T[][] = [];
+	for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
+	return chunks;
+}
