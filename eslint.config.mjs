@@ -59,6 +59,8 @@ export default tseslint.config(
 			'@typescript-eslint/no-require-imports': 'off',
 			'@n8n/community-nodes/no-restricted-globals': 'off',
 			'@n8n/community-nodes/no-restricted-imports': 'off',
+			// Test fixtures are fake secrets by design (sandbox App Secret, push Token).
+			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
 		},
 	},
 );
