@@ -1,28 +1,19 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import type { Sandbox as SandboxOf } from '../support/sandbox';
+import { useSandbox } from '../support/sandbox';
 import { CredentialStore, runNode } from '../support/executeContext';
 
-// The sandbox is plain JavaScript (it is also `npm run sandbox`).
-const { startSandbox, images } = require('../sandbox');
+const { images } = require('../sandbox');
 
-type Sandbox = {
-	url: string;
-	app: { appId: string; appSecret: string };
-	state: { media: Map<string, { data: Buffer; type: string }> };
-	requests(endpoint?: string): Array<IDataObject & { body: IDataObject; query: Record<string, string> }>;
-	close(): Promise<void>;
-};
+type Sandbox = SandboxOf<{ media: Map<string, { data: Buffer; type: string }> }>;
 
 let sandbox: Sandbox;
 let store: CredentialStore;
 
-beforeEach(async () => {
-	sandbox = await startSandbox();
-	store = new CredentialStore({ ...sandbox.app, baseUrl: sandbox.url, accessToken: '', expiresAt: 0 });
-});
-
-afterEach(async () => {
-	await sandbox.close();
+useSandbox<Sandbox['state']>((started, credentials) => {
+	sandbox = started;
+	store = credentials;
 });
 
 const THREE_DAYS = 3 * 24 * 3600;

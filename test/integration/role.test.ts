@@ -1,31 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Sandbox as SandboxOf } from '../support/sandbox';
+import { useSandbox } from '../support/sandbox';
 import { CredentialStore, runNode } from '../support/executeContext';
 
-// The sandbox is plain JavaScript (it is also `npm run sandbox`).
-const { startSandbox } = require('../sandbox');
 const { addMember } = require('../sandbox/routes/roles');
 const { createRoom } = require('../sandbox/routes/rooms');
 
 type Member = { username: string; nickname: string; roleList: number[] };
-type Sandbox = {
-	url: string;
-	app: { appId: string; appSecret: string };
-	state: { roles: Member[] };
-	requests(endpoint?: string): Array<IDataObject & { body: IDataObject; query: Record<string, string> }>;
-	close(): Promise<void>;
-};
+type Sandbox = SandboxOf<{ roles: Member[] }>;
 
 let sandbox: Sandbox;
 let store: CredentialStore;
 
-beforeEach(async () => {
-	sandbox = await startSandbox();
-	store = new CredentialStore({ ...sandbox.app, baseUrl: sandbox.url, accessToken: '', expiresAt: 0 });
-});
-
-afterEach(async () => {
-	await sandbox.close();
+useSandbox<Sandbox['state']>((started, credentials) => {
+	sandbox = started;
+	store = credentials;
 });
 
 const add = (username: string, role: number) => ({ resource: 'role', operation: 'add', username, role });

@@ -1,23 +1,14 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import type { Sandbox as SandboxOf } from '../support/sandbox';
+import { useSandbox } from '../support/sandbox';
 import { CredentialStore, roomById, runNode } from '../support/executeContext';
 
-// The sandbox is plain JavaScript (it is also `npm run sandbox`).
-const { startSandbox, images } = require('../sandbox');
+const { images } = require('../sandbox');
 const { createRoom } = require('../sandbox/routes/rooms');
 const { storeMedia } = require('../sandbox/routes/media');
 
-type Sandbox = {
-	url: string;
-	app: { appId: string; appSecret: string };
-	state: IDataObject & { rooms: Map<number, IDataObject> };
-	requests(endpoint?: string): Array<IDataObject & { body: IDataObject; query: IDataObject }>;
-	clearLog(): void;
-	expireTokens(): void;
-	fault(spec: IDataObject): void;
-	clearFaults(): void;
-	close(): Promise<void>;
-};
+type Sandbox = SandboxOf<IDataObject & { rooms: Map<number, IDataObject> }>;
 
 let sandbox: Sandbox;
 let store: CredentialStore;
@@ -74,13 +65,9 @@ function seedRooms(count: number) {
 
 const json = (items: INodeExecutionData[]) => items.map((i) => i.json);
 
-beforeEach(async () => {
-	sandbox = await startSandbox();
-	store = new CredentialStore({ ...sandbox.app, baseUrl: sandbox.url, accessToken: '', expiresAt: 0 });
-});
-
-afterEach(async () => {
-	await sandbox.close();
+useSandbox<Sandbox['state']>((started, credentials) => {
+	sandbox = started;
+	store = credentials;
 });
 
 describe('Room → Create', () => {

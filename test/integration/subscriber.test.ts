@@ -1,33 +1,21 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import type { Sandbox as SandboxOf } from '../support/sandbox';
+import { useSandbox } from '../support/sandbox';
 import { CredentialStore, roomById, runNode } from '../support/executeContext';
 
-// The sandbox is plain JavaScript (it is also `npm run sandbox`).
-const { startSandbox } = require('../sandbox');
 const { createRoom } = require('../sandbox/routes/rooms');
 const { seedFollowers } = require('../sandbox/routes/subscribers');
 
 type Push = { message_id: string; room_id: number; user_openid: string[] };
-type Sandbox = {
-	url: string;
-	app: { appId: string; appSecret: string };
-	state: { followers: IDataObject[]; pushes?: Push[]; rooms: Map<number, IDataObject> };
-	requests(endpoint?: string): Array<IDataObject & { body: IDataObject }>;
-	clearLog(): void;
-	fault(spec: IDataObject): void;
-	close(): Promise<void>;
-};
+type Sandbox = SandboxOf<{ followers: IDataObject[]; pushes?: Push[]; rooms: Map<number, IDataObject> }>;
 
 let sandbox: Sandbox;
 let store: CredentialStore;
 
-beforeEach(async () => {
-	sandbox = await startSandbox();
-	store = new CredentialStore({ ...sandbox.app, baseUrl: sandbox.url, accessToken: '', expiresAt: 0 });
-});
-
-afterEach(async () => {
-	await sandbox.close();
+useSandbox<Sandbox['state']>((started, credentials) => {
+	sandbox = started;
+	store = credentials;
 });
 
 /** A room in the given state (101 live, 102 not started); returns its ID. */
