@@ -1,0 +1,27 @@
+import type { Field } from '../../helpers/validation';
+import { weChatRequest } from '../../transport/request';
+import { getRoomId } from '../common/parameters';
+import { roomIdProperty } from '../common/properties';
+import { goodsIdsProperty, parseIdList } from '../goods/ids';
+import type { WeChatOperation } from '../types';
+
+const ORDER: Field = { displayName: 'Goods Order', name: 'goods' };
+
+export const sort: WeChatOperation = {
+	value: 'sort',
+	name: 'Sort',
+	action: 'Sort the goods of a room',
+	description: 'Set the order of the goods shelf of a room (直播间商品排序)',
+	endpoints: ['goodsSort'],
+	properties: [
+		roomIdProperty,
+		goodsIdsProperty(ORDER, 'The room’s goods IDs in the order the shelf should show them (goods).'),
+	],
+	async execute(itemIndex) {
+		const roomId = getRoomId(this, itemIndex);
+		// The docs type goodsId as a number but their example sends strings; numbers are what the table says.
+		const goods = parseIdList(this, itemIndex, ORDER, this.getNodeParameter(ORDER.name, itemIndex, '')).map((goodsId) => ({ goodsId }));
+		await weChatRequest.call(this, 'goodsSort', { body: { roomId, goods }, itemIndex });
+		return { roomId, goods, sorted: true };
+	},
+};

@@ -1,0 +1,17 @@
+// The live pendant's global goods key: goods/setkey, goods/getkey (wechat-live-api.md §1.26–1.27).
+const { fail, ok } = require('./util');
+
+module.exports = {
+	goodsSetKey({ state, body }) {
+		const keys = body.goodsKey;
+		if (!Array.isArray(keys) || keys.length === 0 || keys.some((k) => typeof k !== 'string' || k === '')) {
+			return fail(200002, 'goodsKey must be Array<string>');
+		}
+		state.vendorGoodsKey = [...keys];
+		return ok();
+	},
+
+	goodsGetKey({ state }) {
+		return ok({ vendorGoodsKey: state.vendorGoodsKey ?? [] });
+	},
+};
