@@ -9,9 +9,9 @@ const images = require('./images');
  *           latencyMs?: number, customerServiceConfigured?: boolean }} options
  */
 async function startSandbox(options = {}) {
-	const sandbox = createSandbox(options);
-	if (options.seed) seedDemo(sandbox.state);
-	return await sandbox.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+	const sandbox = await createSandbox(options).listen(options.port ?? 0, options.host ?? '127.0.0.1');
+	if (options.seed) seedDemo(sandbox.state, sandbox.url); // after listen: image URLs need the address
+	return sandbox;
 }
 
 module.exports = { startSandbox, DEFAULT_APP, images };

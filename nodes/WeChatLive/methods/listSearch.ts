@@ -18,3 +18,5 @@ export async function searchRooms(
 		}));
 	return { results };
 }
+
+export { searchGoods } from './searchGoods';

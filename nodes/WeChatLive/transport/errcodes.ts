@@ -81,7 +81,7 @@ export const ERRCODES: Record<number, ErrcodeExplanation> = {
 	300002: { message: 'The name length does not meet WeChat’s rules', fix: 'Room names: 3–17 Chinese characters (6–34 Latin). Goods names: 3–14 Chinese characters (at most 28 Latin).' },
 	300003: {
 		message: 'The price is not valid',
-		fix: 'Prices are in yuan with at most 2 decimals. For a price range, Price 2 must be greater than Price; for a discount, Price 2 (current price) must be lower than Price (original price).',
+		fix: 'Prices are in yuan with at most 2 decimals. For a price range, the Second Price must be greater than the Price; for a discount, the Second Price (current price) must be lower than the Price (original price).',
 	},
 	300004: { message: 'The goods name contains prohibited content', fix: 'Change the goods name.' },
 	300005: { message: 'The goods image contains prohibited content', fix: 'Use another image.' },

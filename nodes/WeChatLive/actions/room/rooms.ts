@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { label, LIVE_STATUS } from '../../helpers/labels';
+import { withPrices } from '../../helpers/prices';
 import type { WeChatContext } from '../../transport/request';
 import { weChatRequest } from '../../transport/request';
 import type { Page, PagingOptions } from '../../transport/paginate';
@@ -9,9 +10,13 @@ import { collectPages } from '../../transport/paginate';
 /** getliveinfo pages: WeChat recommends at most 100 rooms a page. */
 export const ROOM_PAGE_SIZE = 100;
 
-/** One room as WeChat lists it, with a readable status beside the code. */
+/**
+ * One room as WeChat lists it, with a readable status beside the code and its goods' prices also in yuan
+ * (getliveinfo documents them in fen, unlike the goods APIs).
+ */
 export function roomItem(room: IDataObject): IDataObject {
-	return { ...room, live_status_label: label(LIVE_STATUS, room.live_status) };
+	const goods = Array.isArray(room.goods) ? (room.goods as IDataObject[]).map((g) => withPrices(g, 'fen')) : room.goods;
+	return { ...room, goods, live_status_label: label(LIVE_STATUS, room.live_status) };
 }
 
 export async function fetchRoomPage(
