@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { weChatTimeToIso } from '../../nodes/WeChatLive/actions/room/replays';
+import { weChatTimeToIso } from '../../nodes/WeChatLive/helpers/time';
 import type { Sandbox as SandboxOf } from '../support/sandbox';
 import { useSandbox } from '../support/sandbox';
 import { CredentialStore, roomById, runNode } from '../support/executeContext';

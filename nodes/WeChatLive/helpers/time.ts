@@ -3,6 +3,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Field } from './validation';
 import { invalidInput } from './validation';
 
+/** China Standard Time, which WeChat's servers and the shop's staff use; it has no daylight saving. */
+const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+
 /**
  * Time fields take an ISO 8601 date-time (what n8n's date picker gives) or Unix time in seconds, as WeChat
  * uses; milliseconds are recognised by their size and converted.
@@ -39,7 +42,7 @@ export function toUnixSeconds(
 
 /** Shows a Unix time the way China-based shop staff read it, with the zone stated. */
 export function describeTime(seconds: number): string {
-	const beijing = new Date((seconds + 8 * 3600) * 1000).toISOString().replace('T', ' ').slice(0, 16);
+	const beijing = new Date(seconds * 1000 + BEIJING_OFFSET_MS).toISOString().replace('T', ' ').slice(0, 16);
 	return `${beijing} Beijing time`;
 }
 
@@ -47,4 +50,25 @@ export function addMonths(date: Date, months: number): Date {
 	const out = new Date(date.getTime());
 	out.setUTCMonth(out.getUTCMonth() + months);
 	return out;
+}
+
+/**
+ * WeChat documents create_time / expire_time as strings of no stated format, and SDK samples show Unix
+ * seconds (even 0), so they are read leniently: Unix seconds or milliseconds, ISO 8601, or
+ * "YYYY-MM-DD HH:mm:ss" without a zone (Beijing time, as WeChat's servers write it). Null when unreadable.
+ */
+export function weChatTimeToIso(value: unknown): string | null {
+	if (value === undefined || value === null) return null;
+	const text = String(value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) {
+		const n = Number(text);
+		return n > 0 ? new Date(n > 1e11 ? n : n * 1000).toISOString() : null;
+	}
+	const local = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+	if (local) {
+		const [year, month, day, hour, minute, second] = local.slice(1).map((part) => Number(part ?? 0));
+		return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - BEIJING_OFFSET_MS).toISOString();
+	}
+	const ms = text ? Date.parse(text) : NaN;
+	return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }

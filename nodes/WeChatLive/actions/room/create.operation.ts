@@ -4,7 +4,7 @@ import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
 import { ANCHOR_IMG, buildRoomBody, roomOptionalSwitches, roomRequiredProperties } from './fields';
 import { checkImageInput, resolveImage } from '../common/images';
-import { requireText } from '../../helpers/validation';
+import { requireWeChatId } from '../../helpers/validation';
 
 export const create: WeChatOperation = {
 	value: 'create',
@@ -77,10 +77,9 @@ export const create: WeChatOperation = {
 	async execute(itemIndex) {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		if (additional.anchorImg !== undefined) checkImageInput.call(this, itemIndex, ANCHOR_IMG, additional.anchorImg);
-		for (const key of ['subAnchorWechat', 'createrWechat'] as const) {
-			if (additional[key] !== undefined) {
-				requireText(this, itemIndex, { displayName: key, name: key }, additional[key], 'Give a WeChat ID or remove the field.');
-			}
+		const weChatIds = { subAnchorWechat: 'Sub-Anchor WeChat ID', createrWechat: 'Creator WeChat ID' };
+		for (const [name, displayName] of Object.entries(weChatIds)) {
+			if (additional[name] !== undefined) requireWeChatId(this, itemIndex, { displayName, name }, additional[name]);
 		}
 		const body = await buildRoomBody.call(this, itemIndex, additional);
 		body.type = this.getNodeParameter('type', itemIndex, 0) as number;

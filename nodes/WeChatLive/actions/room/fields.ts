@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { addMonths, describeTime, toUnixSeconds } from '../../helpers/time';
 import type { Field } from '../../helpers/validation';
-import { checkWeightedLength, invalidInput, requireText } from '../../helpers/validation';
+import { checkWeightedLength, invalidInput, requireText, requireWeChatId } from '../../helpers/validation';
 import type { ImageField } from '../common/images';
 import { checkImageInput, imageProperties, imageSourceProperty, resolveImage } from '../common/images';
 import { bit } from '../common/parameters';
@@ -170,7 +170,7 @@ export async function buildRoomBody(
 	checkWeightedLength(this, itemIndex, NAME, name, 6, 34);
 	const anchorName = requireText(this, itemIndex, ANCHOR_NAME, get('anchorName'), 'Give the anchor’s nickname.');
 	checkWeightedLength(this, itemIndex, ANCHOR_NAME, anchorName, 4, 30);
-	const anchorWechat = requireText(this, itemIndex, ANCHOR_WECHAT, get('anchorWechat'), 'Give the anchor’s WeChat ID (微信号).');
+	const anchorWechat = requireWeChatId(this, itemIndex, ANCHOR_WECHAT, get('anchorWechat'));
 	const { startTime, endTime } = checkShowTimes(this, itemIndex, get('startTime'), get('endTime'));
 	for (const image of [COVER_IMG, SHARE_IMG, FEEDS_IMG]) checkImageInput.call(this, itemIndex, image, get(image.name));
 

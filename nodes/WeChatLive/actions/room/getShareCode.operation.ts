@@ -4,7 +4,7 @@ import { weChatRequest } from '../../transport/request';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
-import { withoutEnvelope } from './output';
+import { withoutEnvelope } from '../common/output';
 import { readShareParams, shareParamsProperties } from './shareParams';
 
 export const getShareCode: WeChatOperation = {

@@ -4,7 +4,7 @@ import { readPaging } from '../../transport/paginate';
 import { weChatRequest } from '../../transport/request';
 import { getRoomId } from '../common/parameters';
 import { returnAllOrLimit, roomIdProperty } from '../common/properties';
-import { weChatTimeToIso } from '../room/replays';
+import { weChatTimeToIso } from '../../helpers/time';
 import type { WeChatOperation } from '../types';
 import { MAX_ASSISTANTS } from './fields';
 

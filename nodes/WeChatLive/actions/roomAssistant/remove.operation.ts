@@ -1,7 +1,7 @@
 import { weChatRequest } from '../../transport/request';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
-import { requireWeChatId } from '../room/weChatId';
+import { requireWeChatId } from '../../helpers/validation';
 import type { WeChatOperation } from '../types';
 import { USERNAME, usernameProperty } from './fields';
 

@@ -2,7 +2,7 @@ import { requireText } from '../../helpers/validation';
 import { weChatRequest } from '../../transport/request';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
-import { requireWeChatId } from '../room/weChatId';
+import { requireWeChatId } from '../../helpers/validation';
 import type { WeChatOperation } from '../types';
 import { NICKNAME, nicknameProperty, USERNAME, usernameProperty } from './fields';
 

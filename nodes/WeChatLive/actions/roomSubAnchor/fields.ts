@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
-import { requireWeChatId } from '../room/weChatId';
+import { requireWeChatId } from '../../helpers/validation';
 
 /** The sub-anchor (主播副号): a second WeChat ID that may broadcast a room (api_addsubanchor and siblings). */
 

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { weChatRequest } from '../../transport/request';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
-import { withoutEnvelope } from '../room/output';
+import { withoutEnvelope } from '../common/output';
 import type { WeChatOperation } from '../types';
 
 export const get: WeChatOperation = {
