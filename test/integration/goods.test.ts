@@ -2,21 +2,15 @@ import axios from 'axios';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { searchGoods } from '../../nodes/WeChatLive/methods/searchGoods';
+import type { Sandbox as SandboxOf } from '../support/sandbox';
+import { useSandbox } from '../support/sandbox';
 import { CredentialStore, executeContext, runNode } from '../support/executeContext';
 
-// The sandbox is plain JavaScript (it is also `npm run sandbox`).
-const { startSandbox, images } = require('../sandbox');
+const { images } = require('../sandbox');
 const { storeMedia } = require('../sandbox/routes/media');
 const { addGoods, findGoods } = require('../sandbox/routes/goods');
 
-type Logged = IDataObject & { method: string; path: string; body: IDataObject; query: IDataObject };
-type Sandbox = {
-	url: string;
-	app: { appId: string; appSecret: string };
-	state: IDataObject & { goods: Map<number, IDataObject> };
-	requests(endpoint?: string): Logged[];
-	close(): Promise<void>;
-};
+type Sandbox = SandboxOf<IDataObject & { goods: Map<number, IDataObject> }>;
 
 let sandbox: Sandbox;
 let store: CredentialStore;
@@ -51,13 +45,9 @@ function createParameters(overrides: IDataObject = {}): IDataObject {
 	};
 }
 
-beforeEach(async () => {
-	sandbox = await startSandbox();
-	store = new CredentialStore({ ...sandbox.app, baseUrl: sandbox.url, accessToken: '', expiresAt: 0 });
-});
-
-afterEach(async () => {
-	await sandbox.close();
+useSandbox<Sandbox['state']>((started, credentials) => {
+	sandbox = started;
+	store = credentials;
 });
 
 describe('Goods → Create', () => {

@@ -2,23 +2,17 @@ import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { withPrices } from '../../nodes/WeChatLive/helpers/prices';
+import type { Sandbox as SandboxOf } from '../support/sandbox';
+import { useSandbox } from '../support/sandbox';
 import { CredentialStore, roomById, runNode } from '../support/executeContext';
 
-// The sandbox is plain JavaScript (it is also `npm run sandbox`).
-const { startSandbox, images } = require('../sandbox');
+const { images } = require('../sandbox');
 const { storeMedia } = require('../sandbox/routes/media');
 const { createRoom } = require('../sandbox/routes/rooms');
 const { addGoods } = require('../sandbox/routes/goods');
 
-type Logged = IDataObject & { method: string; path: string; body: IDataObject };
 type Room = IDataObject & { goods: IDataObject[]; liveStatus: number };
-type Sandbox = {
-	url: string;
-	app: { appId: string; appSecret: string };
-	state: IDataObject & { rooms: Map<number, Room>; clockOffsetMs: number };
-	requests(endpoint?: string): Logged[];
-	close(): Promise<void>;
-};
+type Sandbox = SandboxOf<IDataObject & { rooms: Map<number, Room>; clockOffsetMs: number }>;
 
 let sandbox: Sandbox;
 let store: CredentialStore;
@@ -58,13 +52,9 @@ function setUp(imported: number[] = []) {
 	for (const i of imported) room().goods.push({ goods_id: teas[i], name: `tea ${i}` });
 }
 
-beforeEach(async () => {
-	sandbox = await startSandbox();
-	store = new CredentialStore({ ...sandbox.app, baseUrl: sandbox.url, accessToken: '', expiresAt: 0 });
-});
-
-afterEach(async () => {
-	await sandbox.close();
+useSandbox<Sandbox['state']>((started, credentials) => {
+	sandbox = started;
+	store = credentials;
 });
 
 describe('Room Goods → Import', () => {

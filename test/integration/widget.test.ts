@@ -1,28 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Sandbox as SandboxOf } from '../support/sandbox';
+import { useSandbox } from '../support/sandbox';
 import { CredentialStore, runNode } from '../support/executeContext';
 
-// The sandbox is plain JavaScript (it is also `npm run sandbox`).
-const { startSandbox } = require('../sandbox');
 
-type Sandbox = {
-	url: string;
-	app: { appId: string; appSecret: string };
-	state: IDataObject;
-	requests(endpoint?: string): Array<IDataObject & { method: string; path: string; body: IDataObject; query: IDataObject }>;
-	close(): Promise<void>;
-};
+type Sandbox = SandboxOf<IDataObject>;
 
 let sandbox: Sandbox;
 let store: CredentialStore;
 
-beforeEach(async () => {
-	sandbox = await startSandbox();
-	store = new CredentialStore({ ...sandbox.app, baseUrl: sandbox.url, accessToken: '', expiresAt: 0 });
-});
-
-afterEach(async () => {
-	await sandbox.close();
+useSandbox<Sandbox['state']>((started, credentials) => {
+	sandbox = started;
+	store = credentials;
 });
 
 describe('Widget → Set Goods Key, Get Goods Key', () => {
