@@ -1,12 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox as SandboxOf } from '../support/sandbox';
-import { useSandbox } from '../support/sandbox';
+import { sandboxRoom, useSandbox } from '../support/sandbox';
 import { CredentialStore, roomById, runNode } from '../support/executeContext';
 
-const { images } = require('../sandbox');
-const { createRoom } = require('../sandbox/routes/rooms');
-const { storeMedia } = require('../sandbox/routes/media');
 
 type Sandbox = SandboxOf<IDataObject & { rooms: Map<number, IDataObject & { assistants: IDataObject[] }> }>;
 
@@ -18,24 +15,9 @@ useSandbox<Sandbox['state']>((started, credentials) => {
 	store = credentials;
 });
 
-/** A not-yet-started room in the sandbox (IDs from 1001), with the given assistants already added. */
+/** A not-yet-started room (IDs from 1001), with the given assistants already added. */
 function makeRoom(assistants: Array<[string, string]> = []): number {
-	const image = storeMedia(sandbox.state, images.png(100, 100), 'image/png');
-	const start = Math.floor(Date.now() / 1000) + 3600;
-	const room = createRoom(sandbox.state, {
-		name: 'Tea tasting night',
-		coverImg: image,
-		shareImg: image,
-		feedsImg: image,
-		startTime: start,
-		endTime: start + 7200,
-		anchorName: 'Anchor Lin',
-		anchorWechat: 'lin_anchor',
-		type: 0,
-		closeLike: 0,
-		closeGoods: 0,
-		closeComment: 0,
-	});
+	const room = sandboxRoom(sandbox) as IDataObject & { roomId: number; assistants: IDataObject[] };
 	for (const [username, nickname] of assistants) {
 		room.assistants.push({ username, nickname, timestamp: 1700000000, headimg: 'http://wx.qlogo.cn/x', alias: username, openid: `o_${username}` });
 	}

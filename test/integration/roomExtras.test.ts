@@ -2,12 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { weChatTimeToIso } from '../../nodes/WeChatLive/helpers/time';
 import type { Sandbox as SandboxOf } from '../support/sandbox';
-import { useSandbox } from '../support/sandbox';
+import { sandboxRoom, useSandbox } from '../support/sandbox';
 import { CredentialStore, roomById, runNode } from '../support/executeContext';
 
-const { images } = require('../sandbox');
-const { createRoom } = require('../sandbox/routes/rooms');
-const { storeMedia } = require('../sandbox/routes/media');
 
 type Sandbox = SandboxOf<IDataObject & { rooms: Map<number, IDataObject> }>;
 
@@ -19,24 +16,9 @@ useSandbox<Sandbox['state']>((started, credentials) => {
 	store = credentials;
 });
 
-/** A room in the sandbox (ID 1001 first), not started unless a status is given. */
+/** A push-stream room (IDs from 1001) in the given live status. */
 function makeRoom(liveStatus = 102): IDataObject {
-	const image = storeMedia(sandbox.state, images.png(100, 100), 'image/png');
-	const start = Math.floor(Date.now() / 1000) + 3600;
-	const room = createRoom(sandbox.state, {
-		name: 'Tea tasting night',
-		coverImg: image,
-		shareImg: image,
-		feedsImg: image,
-		startTime: start,
-		endTime: start + 7200,
-		anchorName: 'Anchor Lin',
-		anchorWechat: 'lin_anchor',
-		type: 1,
-		closeLike: 0,
-		closeGoods: 0,
-		closeComment: 0,
-	});
+	const room = sandboxRoom(sandbox, { type: 1 });
 	room.liveStatus = liveStatus;
 	return room;
 }

@@ -1,12 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox as SandboxOf } from '../support/sandbox';
-import { useSandbox } from '../support/sandbox';
+import { sandboxRoom, useSandbox } from '../support/sandbox';
 import { CredentialStore, roomById, runNode } from '../support/executeContext';
 
-const { images } = require('../sandbox');
-const { createRoom } = require('../sandbox/routes/rooms');
-const { storeMedia } = require('../sandbox/routes/media');
 
 type Sandbox = SandboxOf<IDataObject & { rooms: Map<number, IDataObject> }>;
 
@@ -18,26 +15,9 @@ useSandbox<Sandbox['state']>((started, credentials) => {
 	store = credentials;
 });
 
-/** Room 1001, anchored by lin_anchor, not started, with the given sub-anchor (none by default). */
+/** Room 1001, anchored by lin_anchor, in the given status, with the given sub-anchor (none by default). */
 function makeRoom(subAnchorWechat = '', liveStatus = 102) {
-	const image = storeMedia(sandbox.state, images.png(100, 100), 'image/png');
-	const start = Math.floor(Date.now() / 1000) + 3600;
-	const room = createRoom(sandbox.state, {
-		name: 'Tea tasting night',
-		coverImg: image,
-		shareImg: image,
-		feedsImg: image,
-		startTime: start,
-		endTime: start + 7200,
-		anchorName: 'Anchor Lin',
-		anchorWechat: 'lin_anchor',
-		subAnchorWechat,
-		type: 0,
-		closeLike: 0,
-		closeGoods: 0,
-		closeComment: 0,
-	});
-	room.liveStatus = liveStatus;
+	sandboxRoom(sandbox, { subAnchorWechat }).liveStatus = liveStatus;
 }
 
 const subAnchor = () => (sandbox.state.rooms.get(1001) as IDataObject).subAnchorWechat;
