@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { designPairs } from '../support/design';
 import type { ExecuteResult, Json, N8nInstance } from './harness';
 import { actionWorkflow, NODE_TYPE, sandboxCredential } from './support/workflows';
 
@@ -58,8 +59,13 @@ afterAll(async () => {
 	await sandbox?.close();
 });
 
-test('the suite has cases', () => {
-	expect(cases.length).toBeGreaterThan(0);
+test('every operation of the node has a case', () => {
+	const covered = new Set([...prepared.values()].map(({ workflow }) => {
+		const { resource, operation } = workflow.nodes.at(-1).parameters;
+		return `${resource}:${operation}`;
+	}));
+	const expected = process.env.E2E_CASES ? [] : designPairs;
+	expect(expected.filter((pair) => !covered.has(pair))).toEqual([]);
 });
 
 describe.each([...new Set(cases.map((c) => c.file))])('%s', (file) => {
