@@ -5,26 +5,18 @@
 import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
-import { CredentialStore } from '../support/executeContext';
+import type { CredentialStore } from '../support/executeContext';
 import type { PollingWorkflow } from '../support/pollContext';
 import { poll, pollingWorkflow } from '../support/pollContext';
+import type { Sandbox as SandboxOf } from '../support/sandbox';
+import { sandboxRoom, useSandbox } from '../support/sandbox';
 
 // The sandbox is plain JavaScript (it is also `npm run sandbox`).
-const { startSandbox } = require('../sandbox');
-const { createRoom } = require('../sandbox/routes/rooms');
 const { addGoods, AUDIT } = require('../sandbox/routes/goods');
 
 type Goods = IDataObject & { goodsId: number; auditStatus: number };
 type Room = IDataObject & { roomId: number; liveStatus: number; endTime: number; replays: IDataObject[] };
-type Sandbox = {
-	url: string;
-	app: { appId: string; appSecret: string };
-	state: IDataObject & { goods: Map<number, Goods>; rooms: Map<number, Room> };
-	requests(endpoint?: string): Array<IDataObject & { body: IDataObject; query: IDataObject }>;
-	clearLog(): void;
-	fault(spec: IDataObject): void;
-	close(): Promise<void>;
-};
+type Sandbox = SandboxOf<IDataObject & { goods: Map<number, Goods>; rooms: Map<number, Room> }>;
 
 let sandbox: Sandbox;
 let store: CredentialStore;
@@ -33,13 +25,9 @@ const HOUR = 3600;
 const DAY = 24 * HOUR;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-beforeEach(async () => {
-	sandbox = await startSandbox();
-	store = new CredentialStore({ ...sandbox.app, baseUrl: sandbox.url, accessToken: '', expiresAt: 0 });
-});
-
-afterEach(async () => {
-	await sandbox.close();
+useSandbox<Sandbox['state']>((started, credentials) => {
+	sandbox = started;
+	store = credentials;
 });
 
 // ── the shop's goods and rooms, and what WeChat's reviewers and anchors do to them ──────────────────
@@ -55,20 +43,7 @@ async function audit(goodsId: number, result: 'approve' | 'reject', reason?: str
 /** A room of the sandbox; `endedHoursAgo` makes it an ended room whose planned end was that long ago. */
 function room(name: string, { status = 102, endedHoursAgo }: { status?: number; endedHoursAgo?: number } = {}): Room {
 	const end = endedHoursAgo === undefined ? nowSeconds() + DAY + 2 * HOUR : nowSeconds() - endedHoursAgo * HOUR;
-	const created: Room = createRoom(sandbox.state, {
-		name,
-		coverImg: 'sbxmedia_cover',
-		shareImg: 'sbxmedia_share',
-		feedsImg: 'sbxmedia_feeds',
-		startTime: end - 2 * HOUR,
-		endTime: end,
-		anchorName: 'Anchor Lin',
-		anchorWechat: 'lin_anchor',
-		type: 0,
-		closeLike: 0,
-		closeGoods: 0,
-		closeComment: 0,
-	});
+	const created = sandboxRoom(sandbox, { name, startTime: end - 2 * HOUR, endTime: end }) as Room;
 	created.liveStatus = endedHoursAgo === undefined ? status : 103;
 	return created;
 }
@@ -313,6 +288,24 @@ describe('Room status changed', () => {
 		expect(await poll(wf)).toBeNull();
 		await setRoomStatus(created.roomId, 101);
 		expect((await poll(wf))!.map((i) => i.roomId)).toEqual([created.roomId]);
+	});
+
+	it('switching the Event starts a fresh baseline and drops the other event’s state', async () => {
+		const tea = goods('Oolong tea 250 g');
+		const tonight = room('Christmas tea sale');
+		const wf = workflow({ event: 'goodsAuditStatus', auditStatusTo: 'any' });
+		await poll(wf);
+
+		wf.parameters = { event: 'roomStatus', roomStatusTo: 'any' };
+		await setRoomStatus(tonight.roomId, 101);
+		expect(await poll(wf)).toBeNull();
+		expect(wf.staticData).toEqual({ rooms: { [tonight.roomId]: 101 } });
+
+		// Back to goods: the audit decided meanwhile is part of the new baseline, not a change.
+		wf.parameters = { event: 'goodsAuditStatus', auditStatusTo: 'any' };
+		await audit(tea.goodsId, 'approve');
+		expect(await poll(wf)).toBeNull();
+		expect(wf.staticData).toEqual({ goods: { [tea.goodsId]: 2 } });
 	});
 
 	it('refuses Room IDs that are not numbers, naming the field', async () => {

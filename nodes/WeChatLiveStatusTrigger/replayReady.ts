@@ -1,0 +1,108 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { REPLAY_PAGE_SIZE, replayItem } from '../WeChatLive/actions/room/replays';
+import { weChatRequest } from '../WeChatLive/transport/request';
+import { ENDED, readRooms, roomFilter } from './roomStatus';
+import { commitState, nowIso, stateOf } from './state';
+
+export const REPLAY_READY_EVENT = 'replayReady';
+
+const DAY_SECONDS = 86400;
+
+/** How many ended rooms a manual test run looks at for a sample, newest first. */
+const SAMPLE_ROOMS = 10;
+
+/**
+ * get_replay answers with an errcode rather than an empty list in some cases: 9410000 "empty list",
+ * 9410003 "获取回放失败" (replay not retrievable, e.g. not generated yet), 300022 the room was deleted
+ * since it was listed. For a poller all three mean "no replay yet": the room is simply asked again.
+ */
+const NO_REPLAY_ERRCODES = [9410000, 9410003, 300022];
+
+interface Replays {
+	items: IDataObject[];
+	total: number;
+}
+
+async function fetchReplays(this: IPollFunctions, roomId: number): Promise<Replays> {
+	// room_id in snake_case here, unlike every room write.
+	const response = await weChatRequest.call(this, 'getLiveInfo', {
+		body: { action: 'get_replay', room_id: roomId, start: 0, limit: REPLAY_PAGE_SIZE },
+		acceptErrcodes: NO_REPLAY_ERRCODES,
+	});
+	if (Number(response.errcode ?? 0) !== 0) return { items: [], total: 0 };
+	const items = ((response.live_replay as IDataObject[] | undefined) ?? []).map((replay) => replayItem(roomId, replay));
+	return { items, total: Math.max(Number(response.total ?? 0) || 0, items.length) };
+}
+
+function readyItem(room: IDataObject, replays: Replays, detectedAt: string): INodeExecutionData {
+	return {
+		json: {
+			event: REPLAY_READY_EVENT,
+			roomId: Number(room.roomid),
+			replayCount: replays.total,
+			replays: replays.items,
+			room,
+			detectedAt,
+		},
+	};
+}
+
+const isEnded = (room: IDataObject) => Number(room.live_status) === ENDED;
+
+/**
+ * Replay ready. WeChat makes the replay of a room about 10 minutes after it ends and says nothing
+ * (wechat-live-api.md §1.3, §5), so each poll lists the rooms and asks get_replay for every ended room
+ * whose replay has not been seen yet. To bound the calls, only rooms whose planned end is within the last
+ * N days are asked (end_time is WeChat's only end time; a room that ended early still has it in the
+ * future, so it is asked from the moment it shows as ended), and a room is never asked again once its
+ * replay was seen.
+ */
+export async function pollReplayReady(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const days = Number(this.getNodeParameter('endedWithinDays', 3));
+	const { ids, wanted } = roomFilter.call(this);
+	const rooms = await readRooms.call(this);
+
+	if (this.getMode() === 'manual') {
+		// Any ended room will do for a sample, not only recent ones; at most a few are asked.
+		const ended = rooms.filter((room) => isEnded(room) && wanted(room));
+		ended.sort((a, b) => Number(b.end_time) - Number(a.end_time));
+		for (const room of ended.slice(0, SAMPLE_ROOMS)) {
+			const replays = await fetchReplays.call(this, Number(room.roomid));
+			if (replays.items.length > 0) return [[readyItem(room, replays, nowIso())]];
+		}
+		throw new NodeOperationError(
+			this.getNode(),
+			`There is nothing to show: ${ended.length === 0 ? 'no room has ended' : `none of the ${Math.min(ended.length, SAMPLE_ROOMS)} most recently ended rooms has a replay`}${ids.length > 0 ? ` among rooms ${ids.join(', ')}` : ''}`,
+			{
+				description:
+					'A test run shows the newest ended room that has a replay. WeChat makes a replay only when replay is switched on for the room (Room → Set Replay), about 10 minutes after the room ends.',
+			},
+		);
+	}
+
+	const previous = stateOf(this).replayed;
+	const baseline = previous === undefined;
+	const seen = new Set(previous ?? []);
+	const since = Math.floor(Date.now() / 1000) - days * DAY_SECONDS;
+	const recent = rooms.filter((room) => isEnded(room) && Number(room.end_time) > since);
+
+	const detectedAt = nowIso();
+	const items: INodeExecutionData[] = [];
+	for (const room of recent) {
+		const roomId = Number(room.roomid);
+		if (seen.has(roomId) || !wanted(room)) continue;
+		const replays = await fetchReplays.call(this, roomId);
+		if (replays.items.length === 0) continue;
+		seen.add(roomId);
+		// The first poll only learns which rooms already have their replay.
+		if (!baseline) items.push(readyItem(room, replays, detectedAt));
+	}
+
+	// Rooms that left the window are never asked again, so they need not be remembered either.
+	const inWindow = new Set(recent.map((room) => Number(room.roomid)));
+	const replayed = [...seen].filter((roomId) => inWindow.has(roomId)).sort((a, b) => a - b);
+	if (baseline || replayed.join() !== previous.join()) commitState(this, 'replayed', replayed);
+	return items.length > 0 ? [items] : null;
+}
