@@ -19,6 +19,12 @@ describe('errcodes in plain language', () => {
 		expect(live.filter((code) => !ERRCODES[code])).toEqual([]);
 	});
 
+	it('name the IP address to whitelist, taken from WeChat’s own message', () => {
+		const { message, fix } = explainErrcode(40164, 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 1');
+		expect(message).toBe('This server’s IP address is not in the App’s API IP whitelist: 203.0.113.7');
+		expect(fix).toMatch(/^Add 203\.0\.113\.7 to the whitelist\./);
+	});
+
 	it('still say something useful for an undocumented code', () => {
 		expect(explainErrcode(2003).message).toBe('WeChat answered with error code 2003');
 	});

@@ -165,11 +165,15 @@ export const ERRCODES: Record<number, ErrcodeExplanation> = {
 /** Access-token problems: the transport refreshes the token once and resends. */
 export const TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
 
-export function explainErrcode(errcode: number): ErrcodeExplanation {
-	return (
-		ERRCODES[errcode] ?? {
-			message: `WeChat answered with error code ${errcode}`,
-			fix: 'See WeChat’s message above; the code is not documented by WeChat.',
-		}
-	);
+/**
+ * The explanation of an errcode; WeChat's own errmsg sharpens it where it carries the detail the user
+ * needs (40164 names the IP address to whitelist).
+ */
+export function explainErrcode(errcode: number, errmsg = ''): ErrcodeExplanation {
+	const known = ERRCODES[errcode] ?? {
+		message: `WeChat answered with error code ${errcode}`,
+		fix: 'See WeChat’s message above; the code is not documented by WeChat.',
+	};
+	const ip = errcode === 40164 ? /invalid ip ([0-9a-f.:]+)/i.exec(errmsg)?.[1] : undefined;
+	return ip ? { message: `${known.message}: ${ip}`, fix: `Add ${ip} to the whitelist. ${known.fix}` } : known;
 }

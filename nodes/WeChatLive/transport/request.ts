@@ -229,7 +229,7 @@ function weChatError(
 	const errmsg = redact(String(response.errmsg ?? ''), secrets);
 	const rid = ridOf(errmsg);
 	const endpoint = ENDPOINTS[endpointName];
-	const { message, fix } = explainErrcode(errcode);
+	const { message, fix } = explainErrcode(errcode, errmsg);
 	const details: JsonObject = { errcode, errmsg };
 	if (rid) details.rid = rid;
 	// 300036 / 400002 carry the link the anchor or member must open to verify their identity.

@@ -87,8 +87,8 @@ async function fetchStableToken(httpRequest: HttpRequest, input: StableTokenInpu
 	if (typeof response === 'string') response = safeJson(response as string);
 	const errcode = Number(response?.errcode ?? 0);
 	if (errcode !== 0 || typeof response?.access_token !== 'string') {
-		const { message, fix } = explainErrcode(errcode);
 		const errmsg = redact(String(response?.errmsg ?? 'no access_token in the answer'), secrets);
+		const { message, fix } = explainErrcode(errcode, errmsg);
 		throw new Error(`${TOKEN_FAILURE} ${message} (WeChat errcode ${errcode}: ${errmsg}). ${fix}`);
 	}
 	const expiresIn = Number(response.expires_in) > 0 ? Number(response.expires_in) : 7200;
