@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
-import { checkListSize, invalidInput, requireText } from '../../helpers/validation';
-import { requireWeChatId } from '../../helpers/validation';
+import { checkListSize, invalidInput, requireText, requireWeChatId } from '../../helpers/validation';
 
 /** The fields of Room Assistant's operations and WeChat's rules for them (api_addveassistant and siblings). */
 

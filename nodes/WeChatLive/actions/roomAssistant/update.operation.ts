@@ -1,8 +1,7 @@
-import { requireText } from '../../helpers/validation';
+import { requireText, requireWeChatId } from '../../helpers/validation';
 import { weChatRequest } from '../../transport/request';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
-import { requireWeChatId } from '../../helpers/validation';
 import type { WeChatOperation } from '../types';
 import { NICKNAME, nicknameProperty, USERNAME, usernameProperty } from './fields';
 
