@@ -101,21 +101,7 @@ export function checkImageInput(
 	if (source === 'url' && !/^https?:\/\/[^\s]+$/i.test(text)) {
 		throw invalidInput(this, itemIndex, field, `is not an http(s) URL: "${text}"`, 'Give a full link starting with https://.');
 	}
-	if (source === 'binary') {
-		const binary = this.getInputData()[itemIndex]?.binary ?? {};
-		if (!binary[text]) {
-			const present = Object.keys(binary);
-			throw invalidInput(
-				this,
-				itemIndex,
-				field,
-				`names the binary property "${text}", which the input item does not have`,
-				present.length
-					? `Use one of the item’s binary properties: ${present.join(', ')}.`
-					: 'The input item has no binary data: read or download the image in an earlier node, or set Images From to Image URL.',
-			);
-		}
-	}
+	if (source === 'binary') requireBinaryProperty(this, itemIndex, field, text);
 	return text;
 }
 
@@ -134,7 +120,23 @@ export async function resolveImage(
 	return uploaded.media_id as string;
 }
 
-async function readBinary(context: IExecuteFunctions, itemIndex: number, property: string): Promise<ImageFile> {
+/** The input item's binary property of that name, or an error listing the ones the item does have. */
+export function requireBinaryProperty(context: IExecuteFunctions, itemIndex: number, field: Field, property: string): void {
+	const binary = context.getInputData()[itemIndex]?.binary ?? {};
+	if (binary[property]) return;
+	const present = Object.keys(binary);
+	throw invalidInput(
+		context,
+		itemIndex,
+		field,
+		`names the binary property "${property}", which the input item does not have`,
+		present.length
+			? `Use one of the item’s binary properties: ${present.join(', ')}.`
+			: 'The input item has no binary data: read or download the image in an earlier node, or take the image from a URL instead.',
+	);
+}
+
+export async function readBinary(context: IExecuteFunctions, itemIndex: number, property: string): Promise<ImageFile> {
 	const item = context.getInputData()[itemIndex];
 	const data = await context.helpers.getBinaryDataBuffer(itemIndex, property);
 	return { data, fileName: item.binary?.[property]?.fileName, origin: `binary property "${property}"` };

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
-import { invalidInput, requireText } from '../../helpers/validation';
+import { requireText } from '../../helpers/validation';
 import type { ImageFile, ImageLimits } from '../../transport/media';
 import { MEDIA_UPLOAD_LIMITS, uploadImage as upload } from '../../transport/media';
-import { download } from '../common/images';
+import { download, readBinary, requireBinaryProperty } from '../common/images';
 import { COVER_IMG, FEEDS_IMG, SHARE_IMG } from '../room/fields';
 import type { WeChatOperation } from '../types';
 
@@ -40,21 +40,8 @@ async function readImage(context: IExecuteFunctions, itemIndex: number): Promise
 		context.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
 		'Give the name of the input item’s binary property that holds the image, e.g. data.',
 	);
-	const binary = context.getInputData()[itemIndex]?.binary ?? {};
-	if (!binary[property]) {
-		const present = Object.keys(binary);
-		throw invalidInput(
-			context,
-			itemIndex,
-			BINARY_PROPERTY,
-			`is "${property}", which the input item does not have`,
-			present.length
-				? `Use one of the item’s binary properties: ${present.join(', ')}.`
-				: 'The input item has no binary data: read or download the image in an earlier node, or set Image From to Image URL.',
-		);
-	}
-	const data = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-	return { data, fileName: binary[property].fileName, origin: `binary property "${property}"` };
+	requireBinaryProperty(context, itemIndex, BINARY_PROPERTY, property);
+	return await readBinary(context, itemIndex, property);
 }
 
 export const uploadImage: WeChatOperation = {
