@@ -61,6 +61,8 @@ export default tseslint.config(
 			'@n8n/community-nodes/no-restricted-imports': 'off',
 			// Test fixtures are fake secrets by design (sandbox App Secret, push Token).
 			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
+			// Tests start n8n, the sandbox and npm as child processes.
+			'@n8n/community-nodes/no-dangerous-functions': 'off',
 		},
 	},
 );
