@@ -58,6 +58,8 @@ function sandboxCredentialData(sandboxModule, sb) {
 		appId: app.appId || 'wxsandbox0000000001',
 		appSecret: app.appSecret || 'sandbox-secret',
 		baseUrl: sb.url,
+		token: app.pushToken,
+		encodingAESKey: app.encodingAESKey,
 	};
 }
 
@@ -219,6 +221,8 @@ async function main() {
 		`  Log in     ${OWNER.email}   password: ${OWNER.password}`,
 		`  Sandbox    ${sandbox.url}   (stands in for api.weixin.qq.com, seeded)`,
 		`  Credential "${CREDENTIAL.name}"   (id ${CREDENTIAL.id}, type ${CREDENTIAL.type}, baseUrl ${sandbox.url})`,
+		`  Events     POST ${sandbox.url}/__sandbox/callbacks {"url": "<trigger production URL>", "event": "pushResult" | "follow"}`,
+		`             sends a signed, encrypted live event to a published WeChat Live Trigger`,
 		`  Workflows  ${examples.length ? examples.map((e) => `${e.workflow.name || e.file} (${e.workflow.id})`).join(', ') : 'none (no examples/*.json)'}`,
 		`  Webhooks   http://127.0.0.1:${N8N_PORT}/webhook/...   (published workflows only)`,
 		`  Data       ${rel(HOME)}   (n8n user folder, kept; delete it to start over)`,

@@ -13,8 +13,11 @@ async function main() {
 			`  App ID:       ${DEFAULT_APP.appId}`,
 			`  App Secret:   ${DEFAULT_APP.appSecret}`,
 			`  API Base URL: ${sandbox.url}`,
+			`  Message Push Token: ${DEFAULT_APP.pushToken}    EncodingAESKey: ${DEFAULT_APP.encodingAESKey}`,
 			'',
 			`Request log: ${sandbox.url}/__sandbox/log    Stop with Ctrl-C.`,
+			`Send a live event to a published WeChat Live Trigger:`,
+			`  curl -X POST -H 'content-type: application/json' -d '{"url":"<production URL>","event":"pushResult"}' ${sandbox.url}/__sandbox/callbacks`,
 			'',
 		].join('\n'),
 	);

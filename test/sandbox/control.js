@@ -20,6 +20,21 @@ const routes = [
 		room.liveStatus = Number(body.live_status);
 		return { roomId: room.roomId, live_status: room.liveStatus };
 	}),
+	// Sends a live event to a WeChat Live Trigger, signed and encrypted with the sandbox app's push settings.
+	route('POST', '/callbacks', async ({ state, body }) => {
+		const callbacks = require('./callbacks');
+		if (!/^https?:\/\//.test(body.url ?? '')) throw new Error('give the trigger’s URL as "url"');
+		const event = body.event === 'follow' ? callbacks.followEvent(body.fields) : callbacks.pushResultEvent(body.fields);
+		const replies = await callbacks.sendEvent(body.url, {
+			event,
+			mode: body.mode ?? 'safe',
+			format: body.format ?? 'xml',
+			token: state.app.pushToken,
+			encodingAESKey: state.app.encodingAESKey,
+			appId: state.app.appId,
+		});
+		return replies.map((r) => ({ status: r.status, reply: r.data }));
+	}),
 	route('POST', '/clock', ({ state, body }) => {
 		state.clockOffsetMs = Number(body.offsetMs ?? 0);
 		return { offsetMs: state.clockOffsetMs };

@@ -2,7 +2,13 @@
 // change it directly (set a room live, approve goods) as well as through the control API.
 const crypto = require('node:crypto');
 
-const DEFAULT_APP = { appId: 'wxsandbox0000000001', appSecret: 'sandbox-app-secret-0001' };
+const DEFAULT_APP = {
+	appId: 'wxsandbox0000000001',
+	appSecret: 'sandbox-app-secret-0001',
+	// Message push (消息推送) settings, for trying the WeChat Live Trigger with the sandbox's event sender.
+	pushToken: 'sandboxPushToken2026',
+	encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+};
 
 function createState(app = DEFAULT_APP) {
 	return {
