@@ -39,6 +39,7 @@ const credential = () => ({
 });
 
 const original = {
+	listRooms: loadExample('list-rooms.json'),
 	newProduct: loadExample('new-product-to-room.json'),
 	broadcast: loadExample('scheduled-follower-broadcast.json'),
 	pushLog: loadExample('push-result-log.json'),
@@ -110,6 +111,7 @@ beforeAll(async () => {
 	await control('/followers/seed', { count: 2100, roomId: liveShow.roomId });
 
 	copies = {
+		listRooms: testCopy(original.listRooms, { credential: CREDENTIAL }),
 		newProduct: testCopy(original.newProduct, { credential: CREDENTIAL, waits: { 'Wait for Review': SECOND, 'Wait 5 Minutes': SECOND } }),
 		broadcast: testCopy(original.broadcast, { credential: CREDENTIAL }),
 		pushLog: testCopy(original.pushLog, { credential: CREDENTIAL }),
@@ -141,9 +143,10 @@ afterAll(async () => {
 });
 
 describe('the example files', () => {
-	it('are the four examples of the README, each with sticky notes, a stable id and the sandbox credential', () => {
+	it('are the five examples of the README, each with sticky notes, a stable id and the sandbox credential', () => {
 		expect(exampleFiles()).toEqual([
 			'audit-rejection-alert.json',
+			'list-rooms.json',
 			'new-product-to-room.json',
 			'push-result-log.json',
 			'scheduled-follower-broadcast.json',
@@ -170,6 +173,16 @@ describe('the example files', () => {
 		for (const key of Object.keys(original) as Array<keyof typeof original>) {
 			expect(logicOf(copies[key])).toEqual(logicOf(original[key]));
 		}
+	});
+});
+
+describe('list-rooms', () => {
+	it('lists the sandbox’s rooms, one item each, with their status in words', async () => {
+		const run = await n8n.execute(copies.listRooms.id);
+		expect(run.status).toBe('success');
+		const rooms = itemsOf(run, 'List Rooms');
+		expect(rooms.map((r: Json) => r.roomid).sort()).toEqual([...sandbox.state.rooms.keys()].sort());
+		expect(rooms.find((r: Json) => r.roomid === liveShow.roomId)).toMatchObject({ live_status: 101, live_status_label: 'Live' });
 	});
 });
 
