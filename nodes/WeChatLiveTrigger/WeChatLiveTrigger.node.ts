@@ -8,6 +8,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { createHash } from 'node:crypto';
+
 import { decodeAesKey } from '../shared/crypto';
 import { isRepeatDelivery } from './dedupe';
 import { MAX_BODY_BYTES, readDelivery, verifyHandshake } from './delivery';
@@ -240,8 +242,12 @@ export class WeChatLiveTrigger implements INodeType {
 		if (!selected.includes(eventChoiceOf(delivery.message))) return { noWebhookResponse: true };
 
 		const item = toEventItem(delivery.message, delivery, options.includeRaw === true);
+		const identity = eventIdentity(item);
 		const scope = `${this.getWorkflow().id ?? ''}\u0000${this.getNode().id}`;
-		if (isRepeatDelivery(scope, eventIdentity(item))) return { noWebhookResponse: true };
+		if (isRepeatDelivery(scope, identity)) return { noWebhookResponse: true };
+		// The same for every retry of this event, so a Remove Duplicates node can drop retries that reached
+		// another webhook process (the filter above holds within one process).
+		item.event_id = createHash('sha1').update(identity).digest('hex').slice(0, 20);
 
 		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
 	}

@@ -249,6 +249,7 @@ describe('live events in every mode and format', () => {
 					live_status_label: 'Live',
 					delivery_mode: mode,
 					data_format: format,
+					event_id: expect.stringMatching(/^[0-9a-f]{20}$/),
 				},
 			]);
 		},
@@ -279,6 +280,7 @@ describe('live events in every mode and format', () => {
 					internal_error_count: 0,
 					delivery_mode: mode,
 					data_format: format,
+					event_id: expect.stringMatching(/^[0-9a-f]{20}$/),
 				},
 			]);
 		},
@@ -356,6 +358,7 @@ describe('live events in every mode and format', () => {
 				MsgId: '6054768590064713728',
 				delivery_mode: 'compatible',
 				data_format: 'xml',
+				event_id: expect.stringMatching(/^[0-9a-f]{20}$/),
 			},
 		]);
 	});
@@ -398,6 +401,7 @@ describe('live events in every mode and format', () => {
 				debug_str: 'hello world',
 				delivery_mode: 'safe',
 				data_format: 'json',
+				event_id: expect.stringMatching(/^[0-9a-f]{20}$/),
 			},
 		]);
 	});
@@ -569,6 +573,13 @@ describe("WeChat's retries and event selection", () => {
 		expect(outcomes.map((outcome) => outcome.items.length)).toEqual([1, 0, 0, 0]);
 	});
 
+	it('a retry that reaches another workflow (or another webhook process) carries the same event_id', async () => {
+		const event = followEvent({ createTime: now() });
+		const first = await post(delivery({ event }), { workflowId: 'wf-one' });
+		const second = await post(delivery({ event }), { workflowId: 'wf-two' });
+		expect(first.items[0].event_id).toBe(second.items[0].event_id);
+	});
+
 	it('a retry switching format or mode is still the same event', async () => {
 		const event = followEvent({ createTime: now() });
 		const first = await post(delivery({ event, mode: 'safe', format: 'xml' }));
@@ -616,6 +627,7 @@ describe("WeChat's retries and event selection", () => {
 		});
 		expect(chosen.items).toEqual([
 			{ ...debug, delivery_mode: 'safe', data_format: 'json' },
+			event_id: expect.stringMatching(/^[0-9a-f]{20}$/),
 		]);
 	});
 });
