@@ -626,8 +626,7 @@ describe("WeChat's retries and event selection", () => {
 			parameters: { events: ['other'] },
 		});
 		expect(chosen.items).toEqual([
-			{ ...debug, delivery_mode: 'safe', data_format: 'json' },
-			event_id: expect.stringMatching(/^[0-9a-f]{20}$/),
+			{ ...debug, delivery_mode: 'safe', data_format: 'json', event_id: expect.stringMatching(/^[0-9a-f]{20}$/) },
 		]);
 	});
 });
