@@ -27,6 +27,8 @@ async function packPackage(repoDir, { destination } = {}) {
 		);
 	}
 	const dest = destination || fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-pack-'));
+	// A temp folder of our own is removed when this process ends (each test file packs afresh).
+	if (!destination) process.once('exit', () => fs.rmSync(dest, { recursive: true, force: true }));
 	fs.mkdirSync(dest, { recursive: true });
 	// --ignore-scripts: no prepack/prepare build here, packing is not building
 	const r = await run(
