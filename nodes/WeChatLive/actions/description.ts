@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { batchingProperty } from './common/batching';
 import type { WeChatResource } from './types';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
@@ -43,6 +44,15 @@ export function buildProperties(resources: WeChatResource[]): INodeProperties[] 
 				),
 			);
 		}
+	}
+	// Last, under every operation's own fields: the Batching option of the per-item operations (the router
+	// applies it). Operations that take all items at once (executeAll) pace their own calls and go without.
+	for (const resource of resources) {
+		const perItem = resource.operations.filter((op) => op.execute && !op.executeAll).map((op) => op.value);
+		if (perItem.length === 0) continue;
+		properties.push(
+			...updateDisplayOptions({ show: { resource: [resource.value], operation: perItem } }, [batchingProperty]),
+		);
 	}
 	return properties;
 }

@@ -1,6 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
 
+import { PerMinuteLimit, runBounded } from '../helpers/concurrency';
+import { getBatching } from './common/batching';
 import { errorItemJson } from './errorItem';
 import { resources } from './resources';
 import type { WeChatOperation } from './types';
@@ -31,26 +33,92 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		);
 	}
 	if (operation.executeAll) return [await operation.executeAll.call(this, items)];
+	return [await runPerItem.call(this, operation, items.length)];
+}
 
-	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+/**
+ * Runs a per-item operation over every item under the Batching option: batches one after another with the
+ * interval between them; inside a batch up to Concurrency items at once, started in input order and paced
+ * by the per-minute cap. Output keeps input order and pairing whatever order the answers come in. Nothing
+ * is resent here: the transport alone decides what is safe to repeat (reads, token refusals).
+ */
+async function runPerItem(
+	this: IExecuteFunctions,
+	operation: WeChatOperation,
+	itemCount: number,
+): Promise<INodeExecutionData[]> {
+	if (itemCount === 0) return [];
+	const batching = getBatching(this);
+	const cancelled = this.getExecutionCancelSignal?.();
+	// Stops starting items when the execution is cancelled or an item failed without Continue On Fail; a
+	// wait for the per-minute cap or between batches then ends at once, not up to a minute later.
+	const stop = new AbortController();
+	const onCancel = () => stop.abort();
+	if (cancelled?.aborted) stop.abort();
+	cancelled?.addEventListener('abort', onCancel, { once: true });
+	const limit = batching.maxItemsPerMinute > 0 ? new PerMinuteLimit(batching.maxItemsPerMinute, stop.signal) : undefined;
+	const continueOnFail = this.continueOnFail();
+
+	const outputs: INodeExecutionData[][] = new Array(itemCount);
+	let firstFailure: { itemIndex: number; error: Error } | undefined;
+
+	const runItem = async (itemIndex: number): Promise<void> => {
 		try {
 			const result = await operation.execute!.call(this, itemIndex);
-			for (const json of Array.isArray(result) ? result : [result]) {
-				returnData.push({ json, pairedItem: { item: itemIndex } });
-			}
+			outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json: IDataObject) => ({
+				json,
+				pairedItem: { item: itemIndex },
+			}));
 		} catch (error) {
-			if (this.continueOnFail()) {
-				returnData.push({ json: errorItemJson(error as Error), pairedItem: { item: itemIndex } });
-				continue;
+			if (continueOnFail) {
+				outputs[itemIndex] = [{ json: errorItemJson(error as Error), pairedItem: { item: itemIndex } }];
+			} else if (!firstFailure || itemIndex < firstFailure.itemIndex) {
+				// Several items in flight can fail: report the first in input order, as a sequential run would.
+				firstFailure = { itemIndex, error: error as Error };
+				stop.abort();
 			}
-			const nodeError =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			nodeError.context.itemIndex = itemIndex;
-			throw nodeError;
 		}
+	};
+	// A cancelled run starts nothing more and returns what finished (n8n discards it anyway).
+	const mayStart = async (): Promise<boolean> => {
+		if (stop.signal.aborted) return false;
+		try {
+			await limit?.take();
+		} catch {
+			return false; // the wait was stopped
+		}
+		return !stop.signal.aborted;
+	};
+
+	try {
+		for (let start = 0; start < itemCount && !stop.signal.aborted; start += batching.itemsPerBatch) {
+			if (start > 0 && batching.batchIntervalMs > 0) {
+				try {
+					await sleepWithAbort(batching.batchIntervalMs, stop.signal);
+				} catch {
+					break;
+				}
+			}
+			const end = Math.min(itemCount, start + batching.itemsPerBatch);
+			await runBounded(indexes(start, end), batching.concurrency, runItem, mayStart);
+		}
+	} finally {
+		cancelled?.removeEventListener('abort', onCancel);
 	}
-	return [returnData];
+
+	if (firstFailure) throw asNodeError(this, firstFailure.error, firstFailure.itemIndex);
+	return outputs.flat();
+}
+
+function* indexes(start: number, end: number): Generator<number> {
+	for (let i = start; i < end; i++) yield i;
+}
+
+function asNodeError(context: IExecuteFunctions, error: Error, itemIndex: number): NodeApiError | NodeOperationError {
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(context.getNode(), error, { itemIndex });
+	nodeError.context.itemIndex = itemIndex;
+	return nodeError;
 }
