@@ -291,3 +291,44 @@ describe('the Batching option', () => {
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 });
+
+describe('concurrent items share what they can', () => {
+	it('three rooms created at once with the same cover URL upload it once', async () => {
+		const cover = `${sandbox.url}/__fixtures/image.png?w=100&h=100`;
+		const start = (h: number) => new Date(Date.now() + h * 3600e3).toISOString();
+		const items = await runNode({
+			parameters: (i) => ({
+				resource: 'room',
+				operation: 'create',
+				name: `Tea tasting night ${i}`,
+				startTime: start(24 + i),
+				endTime: start(25 + i),
+				anchorName: 'Anchor Lin',
+				anchorWechat: 'lin_anchor',
+				imageSource: 'url',
+				coverImg: cover,
+				shareImg: cover,
+				feedsImg: cover,
+				type: 0,
+				closeLike: false,
+				closeGoods: false,
+				closeComment: false,
+				additionalFields: {},
+				batching: { concurrency: 3 },
+			}),
+			items: inputItems(3),
+			store,
+		});
+		expect(items.map((i) => i.json.roomId)).toEqual([expect.any(Number), expect.any(Number), expect.any(Number)]);
+		expect(sandbox.requests('mediaUpload')).toHaveLength(1);
+	});
+
+	it('ten items refused together for a dead token cost one new token between them', async () => {
+		const rooms = liveRooms(10);
+		await runNode({ parameters: { resource: 'room', operation: 'getMany', returnAll: false, limit: 1, filters: {} }, store });
+		sandbox.expireTokens(); // the stored token still looks fresh; WeChat refuses it
+		const items = await runNode({ parameters: pushes(rooms, { concurrency: 10 }), items: inputItems(10), store });
+		expect(items.every((i) => !i.json.error)).toBe(true);
+		expect(sandbox.requests('stableToken')).toHaveLength(2);
+	});
+});

@@ -56,7 +56,10 @@ export const ERRCODES: Record<number, ErrcodeExplanation> = {
 		message: 'The daily call quota of this WeChat API is used up',
 		fix: 'Wait until tomorrow (quotas reset at midnight China time), or reset quotas in the WeChat MP console (10 resets a month).',
 	},
-	45011: { message: 'The per-minute call limit was reached', fix: 'Run the item again in a minute, or lower the batch size.' },
+	45011: {
+		message: 'The per-minute call limit was reached',
+		fix: 'Run the item again in a minute, or lower Batching → Max Items per Minute or Concurrency.',
+	},
 	47001: { message: 'WeChat could not parse the request (data format error)', fix: 'Check text fields for unusual characters; if it persists, report it as a bug.' },
 	48001: {
 		message: 'This mini program is not authorised for the live API',

@@ -111,8 +111,9 @@ function multipart(file: Buffer, fileName: string, mimeType: string) {
 	return { body: Buffer.concat([head, file, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-// Media IDs uploaded during one run of the node, by image content: twenty rooms sharing a cover upload it once.
-const uploadedThisRun = new WeakMap<object, Map<string, IDataObject>>();
+// Uploads made during one run of the node, by image content: twenty rooms sharing a cover upload it once,
+// also when items run concurrently (the pending upload is shared; a failed one is forgotten).
+const uploadedThisRun = new WeakMap<object, Map<string, Promise<IDataObject>>>();
 
 /** POST /cgi-bin/media/upload?type=image (multipart, field "media"); media IDs last 3 days. */
 export async function uploadImage(
@@ -127,15 +128,27 @@ export async function uploadImage(
 	let cache = uploadedThisRun.get(this);
 	if (!cache) uploadedThisRun.set(this, (cache = new Map()));
 	const known = cache.get(digest);
-	if (known) return known;
+	if (known) return await known;
 
+	const upload = sendImage(this, image, format, itemIndex);
+	cache.set(digest, upload);
+	upload.catch(() => cache.delete(digest));
+	return await upload;
+}
+
+async function sendImage(
+	context: IExecuteFunctions,
+	image: ImageFile,
+	format: ImageFormat,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const fileName = image.fileName || `image.${format.extension}`;
-	const response = await weChatRequest.call(this, 'mediaUpload', {
+	const response = await weChatRequest.call(context, 'mediaUpload', {
 		qs: { type: 'image' },
 		multipart: multipart(image.data, fileName, format.mimeType),
 		itemIndex,
 	});
-	const result: IDataObject = {
+	return {
 		media_id: response.media_id,
 		type: response.type ?? 'image',
 		created_at: response.created_at,
@@ -143,6 +156,4 @@ export async function uploadImage(
 		mimeType: format.mimeType,
 		...(format.size ? { width: format.size.width, height: format.size.height } : {}),
 	};
-	cache.set(digest, result);
-	return result;
 }

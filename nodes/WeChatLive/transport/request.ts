@@ -85,7 +85,11 @@ export async function weChatRequest(
 			// WeChat rejected the token (it expired early or another system refreshed it): refresh once and
 			// resend. The request was refused, so resending even a write cannot apply it twice.
 			tokenRetried = true;
-			credentials = { ...credentials, accessToken: '', expiresAt: 0 };
+			// Another item may have refreshed it meanwhile: use that token rather than fetch one more.
+			const stored = await this.getCredentials(CREDENTIAL_TYPE);
+			const refreshedElsewhere =
+				isTokenFresh(stored.accessToken, stored.expiresAt) && stored.accessToken !== credentials.accessToken;
+			credentials = refreshedElsewhere ? stored : { ...credentials, accessToken: '', expiresAt: 0 };
 			attempt--;
 			continue;
 		}
