@@ -282,7 +282,13 @@ function aesKeysOf(this: IWebhookFunctions, credentials: IDataObject): Buffer[] 
 async function readRawBody(request: RequestWithRawBody): Promise<Buffer | undefined> {
 	if (Buffer.isBuffer(request.rawBody)) return request.rawBody;
 	if (typeof request.readRawBody === 'function') {
-		await request.readRawBody();
+		try {
+			await request.readRawBody();
+		} catch {
+			// The stream is gone: n8n already consumed a multipart/form-data body, or the client aborted.
+			// There are no bytes to check, so the request is refused like any other (400, empty body).
+			return undefined;
+		}
 		if (Buffer.isBuffer(request.rawBody)) return request.rawBody;
 	}
 	if (typeof request.body === 'string') return Buffer.from(request.body, 'utf8');

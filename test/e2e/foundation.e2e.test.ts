@@ -3,10 +3,8 @@
  * workflow; a token WeChat kills mid-run is replaced once and the run completes; and whatever goes wrong,
  * neither the App Secret nor any access token lands in n8n's database, logs or output.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-
 import type { Json, N8nInstance } from './harness';
+import { expectNoSecrets } from './support/secretScan';
 import { actionWorkflow, sandboxCredential } from './support/workflows';
 
 const { createInstance, ensureN8n, itemsOf, packPackage, REPO_ROOT } = require('./harness');
@@ -128,29 +126,7 @@ describe('errors keep the App Secret and every access token out of n8n', () => {
 	});
 
 	it('in n8n’s database, its logs and every execution’s data', () => {
-		const secrets = [sandbox.app.appSecret, 'wrong-secret-e2e-0001', ...sandbox.state.issuedTokens];
 		expect(sandbox.state.issuedTokens.length).toBeGreaterThan(0);
-		const files: string[] = [];
-		const walk = (dir: string) => {
-			for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-				const full = path.join(dir, entry.name);
-				if (entry.isDirectory()) {
-					if (entry.name !== 'node_modules') walk(full);
-				} else files.push(full);
-			}
-		};
-		// n8n's own data (database, config, event log) and everything n8n printed; the harness's import
-		// files beside them hold the secret by design and are not n8n's.
-		walk(path.join(n8n.userFolder, '.n8n'));
-		for (const log of ['cli.log', 'server.log']) {
-			const file = path.join(n8n.userFolder, 'e2e', log);
-			if (fs.existsSync(file)) files.push(file);
-		}
-		const leaks = files.flatMap((file) => {
-			const text = fs.readFileSync(file).toString('latin1');
-			return secrets.filter((s) => text.includes(s)).map((s) => `${path.relative(n8n.userFolder, file)} contains ${s.slice(0, 6)}…`);
-		});
-		expect(files.some((f) => f.endsWith('database.sqlite'))).toBe(true);
-		expect(leaks).toEqual([]);
+		expectNoSecrets(n8n, [sandbox.app.appSecret, 'wrong-secret-e2e-0001', ...sandbox.state.issuedTokens]);
 	});
 });

@@ -14,6 +14,8 @@ export interface RecordedResponse {
 export interface WebhookContextOptions {
 	webhookName?: 'setup' | 'default';
 	query?: Record<string, unknown>;
+	/** n8n's lazy body reader, for requests whose raw body n8n did not keep (e.g. one that throws). */
+	readRawBody?: () => Promise<void>;
 	/** The bytes as sent; `null` leaves `rawBody` out, as if n8n had not kept it. */
 	body?: string | Buffer | null;
 	headers?: Record<string, string>;
@@ -64,6 +66,7 @@ export function createWebhookContext(options: WebhookContextOptions = {}): Webho
 		query: options.query ?? {},
 		headers: options.headers ?? {},
 		rawBody,
+		readRawBody: options.readRawBody,
 	};
 	const log = (level: string) => (message: string) => {
 		logs.push({ level, message });

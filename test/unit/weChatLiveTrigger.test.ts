@@ -490,6 +490,20 @@ describe('forged, stale and damaged deliveries start nothing', () => {
 		expect(outcome.logs.some((log) => log.message.includes('encodingAESKey'))).toBe(true);
 	});
 
+	it('a multipart body, whose bytes n8n has already consumed, is refused with 400 and starts nothing', async () => {
+		const { query } = delivery({ event: followEvent() });
+		const outcome = await call({
+			webhookName: 'default',
+			query,
+			body: null,
+			headers: { 'content-type': 'multipart/form-data; boundary=x' },
+			readRawBody: async () => {
+				throw new Error('stream is not readable');
+			},
+		});
+		expectRefused(outcome, 400);
+	});
+
 	it('a body over 64 KiB is refused with 413 before anything is parsed', async () => {
 		const event = { ...followEvent(), Padding: 'x'.repeat(70 * 1024) };
 		const outcome = await post(delivery({ event, mode: 'plaintext' }), {
