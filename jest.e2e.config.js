@@ -7,6 +7,7 @@ module.exports = {
 	testMatch: ['**/*.e2e.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+	globalSetup: '<rootDir>/test/e2e/globalSetup.js',
 	maxWorkers: 1,
 	testTimeout: 20 * 60 * 1000,
 };
