@@ -296,10 +296,7 @@ const allCases = resources.flatMap((resource) => resource.operations.flatMap((op
  * the part of it that is fixed) goes.
  */
 const KNOWN_GAPS: Array<{ gap: string; matches: (c: Case) => boolean }> = [
-	{
-		gap: 'IDs are read with Number(): "1e3" becomes 1000, "0x10" 16, and a 20-digit ID a number past 2^53, all sent to WeChat; the ID fields’ own UI check is ^\\s*\\d+\\s*$ (requireId, parseIdList)',
-		matches: (c) => /^(1e3|0x10|9{20})$/.test(String((c.value as IDataObject)?.value ?? '')) || /0x10/.test(String(c.value)),
-	},
+
 	{
 		gap: 'Switches given anything but true/false by an expression ("maybe", 2) are sent as off (bit()) or taken as on (returnAll), without an error; only the four room switch operations check (readSwitch)',
 		matches: (c) => BAD_BOOLEANS.includes(c.value) && ['closeLike', 'closeGoods', 'closeComment', 'closeKf', 'closeReplay', 'closeShare', 'isFeedsPublic', 'returnAll', 'onSale'].includes(c.parameter),
@@ -312,10 +309,7 @@ const KNOWN_GAPS: Array<{ gap: string; matches: (c: Case) => boolean }> = [
 		gap: 'An expression’s value outside an options list is not checked: sent to WeChat (Room Type, Screen Orientation, Goods → Get Many’s Audit Status), silently replaced (Assistants From → fields, Image From → binary, Intended Use → any, Custom Parameters → key-value pairs), or blamed on another field (Images From → "Cover Image (coverImg) is not an http(s) URL"); a Live Status filter of unknown codes reads every page and returns nothing',
 		matches: (c) => ['type', 'screenType', 'status', 'imageSource', 'paramsInput', 'usersInput', 'source', 'intendedUse', 'liveStatus'].includes(c.parameter) && (BAD_OPTIONS.includes(c.value as Bad) || Array.isArray(c.value)),
 	},
-	{
-		gap: 'Role → Add and Remove take a WeChat ID with Chinese characters (a nickname); every other operation refuses it (requireWeChatId)',
-		matches: (c) => (c.operation === 'role:add' || c.operation === 'role:remove') && c.parameter === 'username' && /[\u0080-\uffff]/.test(String(c.value)),
-	},
+
 	{
 		gap: 'Batching errors name the option as "Batching → Concurrency", not in the node’s "Concurrency (concurrency)" form, so they do not name the field as every other error does',
 		matches: (c) => ['concurrency', 'itemsPerBatch', 'batchInterval', 'maxItemsPerMinute'].includes(c.parameter),

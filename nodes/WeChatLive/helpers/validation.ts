@@ -67,6 +67,15 @@ export function requireText(
 	return text;
 }
 
+/**
+ * WeChat's numeric IDs (rooms, goods, audits) as a number, or undefined: digits only (not "1e3" or "0x10",
+ * which Number() would read as other IDs) and within JavaScript's exact integers.
+ */
+export function toId(value: unknown): number | undefined {
+	const id = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+	return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
 /** Positive whole numbers: room IDs, goods IDs, audit IDs. */
 export function requireId(
 	context: IExecuteFunctions,
@@ -74,8 +83,8 @@ export function requireId(
 	field: Field,
 	value: unknown,
 ): number {
-	const id = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
-	if (typeof id === 'number' && Number.isInteger(id) && id > 0) return id;
+	const id = toId(value);
+	if (id !== undefined) return id;
 	throw invalidInput(
 		context,
 		itemIndex,

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
-import { invalidInput } from '../../helpers/validation';
+import { invalidInput, toId } from '../../helpers/validation';
 import { getId } from '../common/parameters';
 
 /** Goods IDs: one picked from a list, or many given as text or by an expression (Goods, Room Goods). */
@@ -84,8 +84,8 @@ export function parseIdList(
 	}
 	const ids: number[] = [];
 	entries.forEach((entry, position) => {
-		const id = typeof entry === 'string' ? Number(entry) : entry;
-		if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) {
+		const id = toId(entry);
+		if (id === undefined) {
 			throw invalidInput(
 				context,
 				itemIndex,

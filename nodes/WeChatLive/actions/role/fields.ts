@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { label, ROLE } from '../../helpers/labels';
 import type { Field } from '../../helpers/validation';
-import { invalidInput, requireText } from '../../helpers/validation';
+import { invalidInput, requireText, requireWeChatId } from '../../helpers/validation';
 
 /** WeChat's Chinese role names (role-manage.html), shown beside ours so users can match the console. */
 const ROLE_ZH: Record<number, string> = { [-1]: '全部成员', 0: '超级管理员', 1: '管理员', 2: '主播', 3: '运营者' };
@@ -70,9 +70,7 @@ export function getMember(context: IExecuteFunctions, itemIndex: number): Member
 			'WeChat masks the IDs that Role → Get Many returns: give the member’s full WeChat ID.',
 		);
 	}
-	if (/\s/.test(username)) {
-		throw invalidInput(context, itemIndex, USERNAME, `contains spaces ("${username}")`, 'A WeChat ID has no spaces: check for a pasted nickname.');
-	}
+	requireWeChatId(context, itemIndex, USERNAME, username); // no spaces or Chinese: not a nickname
 	const role = Number(context.getNodeParameter('role', itemIndex, 2));
 	if (!SETTABLE_ROLES.includes(role)) {
 		throw invalidInput(
