@@ -303,7 +303,9 @@ class N8nInstance {
 		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { allowFailure: true, timeoutMs });
 		const raw = parseRawOutput(r.stdout) || parseRawOutput(r.output);
 		const crashed = CRASH_SIGNALS.has(r.signal);
-		if (!raw || (r.signal && !(crashed && raw.finished !== undefined))) {
+		// A complete IRun ends with its status (an errored run may print no `finished`).
+		const complete = raw && (raw.finished !== undefined || raw.status !== undefined);
+		if (!raw || (r.signal && !(crashed && complete))) {
 			throw new Error(`n8n execute --id=${id} printed no run data (exit ${r.code ?? r.signal}):\n${tail(r.output, 40)}`);
 		}
 		const resultData = (raw.data && raw.data.resultData) || {};
