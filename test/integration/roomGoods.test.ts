@@ -3,12 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { withPrices } from '../../nodes/WeChatLive/helpers/prices';
 import type { Sandbox as SandboxOf } from '../support/sandbox';
-import { useSandbox } from '../support/sandbox';
+import { sandboxMedia, sandboxRoom, useSandbox } from '../support/sandbox';
 import { CredentialStore, roomById, runNode } from '../support/executeContext';
 
-const { images } = require('../sandbox');
-const { storeMedia } = require('../sandbox/routes/media');
-const { createRoom } = require('../sandbox/routes/rooms');
 const { addGoods } = require('../sandbox/routes/goods');
 
 type Room = IDataObject & { goods: IDataObject[]; liveStatus: number };
@@ -28,22 +25,8 @@ const withGoods = (operation: string, goodsId: number | string, extra: IDataObje
 
 /** Tonight's room and three approved teas; `imported` are already in the room. */
 function setUp(imported: number[] = []) {
-	const media = storeMedia(sandbox.state, images.png(100, 100), 'image/png');
-	const start = Math.floor(Date.now() / 1000) + 86400;
-	roomId = createRoom(sandbox.state, {
-		name: 'Tea tasting night',
-		coverImg: media,
-		shareImg: media,
-		feedsImg: media,
-		startTime: start,
-		endTime: start + 7200,
-		anchorName: 'Anchor Lin',
-		anchorWechat: 'lin_anchor',
-		type: 0,
-		closeLike: 0,
-		closeGoods: 0,
-		closeComment: 0,
-	}).roomId;
+	const media = sandboxMedia(sandbox);
+	roomId = sandboxRoom(sandbox).roomId;
 	teas = [
 		{ name: '西湖龙井 250g', price: 99.5 },
 		{ name: 'Oolong sampler', priceType: 2, price: 30, price2: 45.8 },
