@@ -1,0 +1,376 @@
+'use strict';
+// What the harness must do differently on n8n versions older than the pinned 2.41.1, found by running
+// the e2e suite on 2.0.0 (scripts/test-e2e-versions.js). Every adjustment looks at the installed n8n
+// itself (its module list, its import service, its tables) or at what n8n answered, never at a version
+// number, so it is right for the versions in between; on 2.41.1 nothing changes but a /rest/settings
+// poll after start().
+//
+//   compatEnv(install, env)             N8N_DISABLED/ENABLED_MODULES without names this n8n lacks
+//   legacyImport(install)               true when `import:workflow` writes no workflow history (< 2.3)
+//   compatWorkflow(workflow, legacy)    workflow JSON such an import accepts
+//   backfillWorkflowHistory(instance)   the history rows such an import leaves out
+//   waitForRest(url)                    resolves once n8n's REST API is mounted (after start())
+//   ownerCookie(url, owner)             n8n-auth cookie of the owner (env-managed, or set up on 2.0.x)
+//   compatExecuteResult(result)         execute() result with the status 2.41.1 prints
+//   readExecutionsCompat(install, db)   node24.js readExecutions() for a DB without execution storedAt
+//                                       (and the same for queue.js QueueCluster#executions on Postgres)
+//   patchHarness()                      makes every N8nInstance apply all of the above; ./compat-setup.js
+//                                       calls it as a jest setupFilesAfterEnv file, until instance.js
+//                                       does these itself
+const fs = require('node:fs');
+const { randomUUID } = require('node:crypto');
+
+const BROWSER_ID = 'e2e-harness-browser'; // instance.js sends the same on every REST call
+
+const cache = new Map();
+function memo(key, fn) {
+	if (!cache.has(key)) cache.set(key, fn());
+	return cache.get(key);
+}
+
+function n8nFile(install, request) {
+	try {
+		return fs.readFileSync(require.resolve(request, { paths: [install.n8nDir] }), 'utf8');
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The backend module names this n8n accepts in N8N_ENABLED_MODULES / N8N_DISABLED_MODULES
+ * (@n8n/backend-common MODULE_NAMES); undefined when the list cannot be read (nothing is filtered).
+ */
+function knownModules(install) {
+	return memo(`modules:${install.n8nDir}`, () => {
+		const text = n8nFile(install, '@n8n/backend-common/dist/modules/modules.config.js');
+		const match = text && /MODULE_NAMES\s*=\s*\[([^\]]*)\]/.exec(text);
+		return match ? [...match[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((m) => m[1] || m[2]) : undefined;
+	});
+}
+
+/**
+ * n8n 2.0.x has no `mcp-registry` module (the harness disables it: it fetches api.n8n.io), and an
+ * unknown name stops every command at once: `Error: Unknown module "mcp-registry"`.
+ */
+function compatEnv(install, env) {
+	const out = { ...env };
+	const known = install && knownModules(install);
+	for (const key of ['N8N_DISABLED_MODULES', 'N8N_ENABLED_MODULES']) {
+		if (!known || out[key] === undefined) continue;
+		const kept = out[key]
+			.split(',')
+			.map((s) => s.trim())
+			.filter((name) => name && known.includes(name));
+		if (kept.length) out[key] = kept.join(',');
+		else delete out[key];
+	}
+	return out;
+}
+
+/**
+ * n8n before 2.3 (checked: 2.0.0, 2.0.3, 2.1.4 lack it; 2.3.6 has it): `import:workflow` upserts the
+ * workflow row as is and writes no workflow_history row for it.
+ */
+function legacyImport(install) {
+	return memo(`import:${install.n8nDir}`, () => {
+		const text = n8nFile(install, 'n8n/dist/services/import.service.js');
+		return Boolean(text) && !text.includes('WorkflowHistory');
+	});
+}
+
+/**
+ * For such an import: a workflow without `active` or `versionId` fails with `SQLITE_CONSTRAINT: NOT
+ * NULL constraint failed: workflow_entity.active` (then `….versionId`), and one with `active: true`
+ * hangs the import on its own transaction (`Timeout waiting for lock SqliteWriteConnectionMutex to
+ * become available`: it records the deactivation on a second connection). Imports always land
+ * inactive (instance.js publish() activates), so `active: false` changes nothing. Every import gets
+ * a fresh versionId, as newer n8n gives it (the import is a new version of the workflow).
+ */
+function compatWorkflow(workflow, legacy = true) {
+	if (!legacy || !workflow || typeof workflow !== 'object') return workflow;
+	const out = { ...workflow, active: false, versionId: randomUUID() };
+	delete out.activeVersionId;
+	return out;
+}
+
+// n8n's own backfill (migration 1762763704614-BackfillMissingWorkflowHistoryRecords), for any DB.
+const BACKFILL_SQL = (prefix) => `
+	INSERT INTO ${prefix}workflow_history ("versionId", "workflowId", "authors", "nodes", "connections")
+	SELECT w."versionId", w."id", 'import', w."nodes", w."connections"
+	FROM ${prefix}workflow_entity w
+	LEFT JOIN ${prefix}workflow_history wh ON w."versionId" = wh."versionId"
+	WHERE wh."versionId" IS NULL`;
+
+/**
+ * After such an import, `publish:workflow` fails: `Version "<uuid>" not found for workflow "<id>"`,
+ * because publishing needs the version's history row. Writes the missing rows the way n8n's own
+ * migration does, into the instance's database (SQLite file, or Postgres from its DB_* env), with
+ * Node 24 and n8n's own sqlite3 / pg. Returns the number of rows written.
+ */
+async function backfillWorkflowHistory(instance) {
+	const { runInN8n } = require('./node24');
+	const env = instance.env();
+	const prefix = env.DB_TABLE_PREFIX || '';
+	const db =
+		env.DB_TYPE === 'postgresdb'
+			? {
+					type: 'postgresdb',
+					pg: {
+						host: env.DB_POSTGRESDB_HOST || 'localhost',
+						port: Number(env.DB_POSTGRESDB_PORT || 5432),
+						user: env.DB_POSTGRESDB_USER || 'postgres',
+						password: env.DB_POSTGRESDB_PASSWORD || '',
+						database: env.DB_POSTGRESDB_DATABASE || 'n8n',
+					},
+					schema: env.DB_POSTGRESDB_SCHEMA || 'public',
+				}
+			: { type: 'sqlite', file: instance.dbFile };
+	return runInN8n(
+		instance.install,
+		`
+		(async () => {
+			if (input.db.type === 'postgresdb') {
+				const { Client } = n8nRequire('pg');
+				const client = new Client(input.db.pg);
+				await client.connect();
+				try {
+					await client.query('SET search_path TO ' + JSON.stringify(input.db.schema));
+					const r = await client.query(input.sql);
+					process.stdout.write(JSON.stringify(r.rowCount));
+				} finally {
+					await client.end();
+				}
+			} else {
+				const sqlite3 = n8nRequire('sqlite3');
+				const db = new sqlite3.Database(input.db.file);
+				db.configure('busyTimeout', 10000);
+				await new Promise((resolve, reject) =>
+					db.run(input.sql, function done(err) {
+						if (err) return reject(err);
+						process.stdout.write(JSON.stringify(this.changes));
+						db.close(resolve);
+					}),
+				);
+			}
+		})().catch((err) => { console.error(err.stack || err); process.exit(1); });`,
+		{ db, sql: BACKFILL_SQL(prefix) },
+	);
+}
+
+/**
+ * n8n 2.0.x answers /healthz/readiness (what start() waits for) before it has mounted its REST API: a
+ * login right after start() gets `Cannot POST /rest/login` (404). Waits until /rest/settings, which
+ * every 2.x serves without a login, stops answering 404.
+ */
+async function waitForRest(url, { timeoutMs = 60_000 } = {}) {
+	const { request } = require('./http');
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const r = await request(`${url}/rest/settings`).catch(() => ({ status: 0 }));
+		if (r.status !== 404 && r.status !== 0) return r.status;
+		if (Date.now() > deadline) throw new Error(`${url}/rest/settings still answers ${r.status} after ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+/**
+ * A logged-in session cookie for the owner. n8n 2.0.x has no env-managed owner (it ignores
+ * N8N_INSTANCE_OWNER_*; the login answers 401 "Wrong username or password"): then the owner is set
+ * up once through POST /rest/owner/setup, as the editor's first screen does, which logs in too.
+ */
+async function ownerCookie(url, owner) {
+	const { request } = require('./http');
+	const headers = { 'browser-id': BROWSER_ID };
+	const cookieOf = (r) =>
+		([].concat(r.headers['set-cookie'] || []).find((c) => c.startsWith('n8n-auth=')) || '').split(';')[0];
+	const login = await request(`${url}/rest/login`, {
+		method: 'POST',
+		headers,
+		body: { emailOrLdapLoginId: owner.email, password: owner.password },
+	});
+	if (login.status === 200 && cookieOf(login)) return cookieOf(login);
+	const setup = await request(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers,
+		body: {
+			email: owner.email,
+			firstName: owner.firstName || 'E2E',
+			lastName: owner.lastName || 'Owner',
+			password: owner.password,
+		},
+	});
+	if (setup.status === 200 && cookieOf(setup)) return cookieOf(setup);
+	throw new Error(
+		`owner login failed: HTTP ${login.status} ${login.text.slice(0, 200)}; ` +
+			`owner setup: HTTP ${setup.status} ${setup.text.slice(0, 200)}`,
+	);
+}
+
+/**
+ * n8n 2.0.x `execute --rawOutput` prints `"status": "running"` for a run that has ended (the status
+ * is set after printing; `finished` is true after a success, false after an error). The process has
+ * exited by then, so the exit code and resultData.error say how it went, as 2.41.1's status does.
+ */
+function compatExecuteResult(result) {
+	if (!result || !['running', 'new'].includes(result.status) || !result.raw) return result;
+	if (result.error || result.exitCode !== 0) return { ...result, status: 'error' };
+	if (result.raw.finished === true) return { ...result, status: 'success' };
+	return result;
+}
+
+/**
+ * instance.js executions() reads `execution_entity.storedAt`, a column n8n 2.0.x does not have yet
+ * (`SQLITE_ERROR: no such column: e.storedAt`). The same query, naming storedAt only where it exists.
+ */
+function readExecutionsCompat(install, dbFile, { workflowId = null, limit = 20 } = {}) {
+	const { runInN8n } = require('./node24');
+	return runInN8n(
+		install,
+		`
+		const sqlite3 = n8nRequire('sqlite3');
+		const { parse } = n8nRequire('flatted');
+		const fail = (code) => (err) => { console.error(err.message); process.exit(code); };
+		const db = new sqlite3.Database(input.dbFile, sqlite3.OPEN_READONLY, (openErr) => {
+			if (openErr) return fail(2)(openErr);
+			db.configure('busyTimeout', 5000);
+			db.all('pragma table_info(execution_entity)', [], (infoErr, columns) => {
+				if (infoErr) return fail(3)(infoErr);
+				const storedAt = columns.some((c) => c.name === 'storedAt') ? 'e.storedAt' : 'null as storedAt';
+				const sql = \`select e.id, e.status, e.mode, e.finished, e.workflowId, e.startedAt, e.stoppedAt,
+					e.createdAt, \${storedAt}, d.data
+					from execution_entity e left join execution_data d on d.executionId = e.id
+					where e.deletedAt is null and (? is null or e.workflowId = ?)
+					order by e.id desc limit ?\`;
+				db.all(sql, [input.workflowId, input.workflowId, input.limit], (err, rows) => {
+					if (err) return fail(3)(err);
+					const out = rows.map((r) => ({ ...r, finished: Boolean(r.finished), data: r.data ? parse(r.data) : null }));
+					db.close(() => process.stdout.write(JSON.stringify(out)));
+				});
+			});
+		});`,
+		{ dbFile: require('node:path').resolve(dbFile), workflowId, limit },
+	);
+}
+
+// queue.js EXECUTIONS_SQL, naming storedAt only where it exists (Postgres spelling)
+const QUEUE_EXECUTIONS_SQL = (storedAt) => `
+	select e.id, e.status, e.mode, e.finished, e."workflowId", e."startedAt", e."stoppedAt", e."createdAt",
+	       ${storedAt ? 'e."storedAt"' : 'null as "storedAt"'}, d.data
+	from execution_entity e left join execution_data d on d."executionId" = e.id
+	where e."deletedAt" is null and ($1::varchar is null or e."workflowId" = $1)
+	order by e.id desc limit $2`;
+
+let patched = false;
+
+/** Wraps N8nInstance's methods so every instance (and queue-cluster member) applies the above. Idempotent. */
+function patchHarness() {
+	if (patched) return;
+	patched = true;
+	const { N8nInstance } = require('./instance');
+	const proto = N8nInstance.prototype;
+	const original = {
+		env: proto.env,
+		start: proto.start,
+		execute: proto.execute,
+		importWorkflows: proto.importWorkflows,
+	};
+	proto.env = function env(overrides) {
+		return compatEnv(this.install, original.env.call(this, overrides));
+	};
+	proto.start = async function start(options) {
+		const started = await original.start.call(this, options);
+		await waitForRest(this.url);
+		return started;
+	};
+	proto.login = async function login() {
+		if (!this.owner) throw new Error(`${this.name}: login() needs createInstance({ owner })`);
+		this._cookie = await ownerCookie(this.url, this.owner);
+		return {};
+	};
+	proto.execute = async function execute(id, options) {
+		return compatExecuteResult(await original.execute.call(this, id, options));
+	};
+	// instance.js executions(), with readExecutionsCompat for the query
+	proto.executions = async function executions(workflowId, { limit = 20, waitFor = 0, timeoutMs = 20_000 } = {}) {
+		await this._prepare();
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const rows = fs.existsSync(this.dbFile)
+				? await readExecutionsCompat(this.install, this.dbFile, { workflowId, limit })
+				: [];
+			const finished = rows.filter((r) => !['new', 'running', 'waiting'].includes(r.status));
+			if (finished.length >= waitFor) return rows;
+			if (Date.now() > deadline) {
+				throw new Error(
+					`${this.name}: waited ${timeoutMs} ms for ${waitFor} finished execution(s) of ${workflowId}, ` +
+						`have ${rows.map((r) => `${r.id}:${r.status}`).join(', ') || 'none'}`,
+				);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	};
+	patchQueueCluster();
+	proto.importWorkflows = async function importWorkflows(workflows) {
+		await this._prepare();
+		const legacy = legacyImport(this.install);
+		const list = (Array.isArray(workflows) ? workflows : [workflows]).map((wf) => compatWorkflow(wf, legacy));
+		const ids = await original.importWorkflows.call(this, list);
+		if (legacy) await backfillWorkflowHistory(this);
+		return ids;
+	};
+}
+
+/** queue.js QueueCluster#executions, with the storedAt column only where the database has it. */
+function patchQueueCluster() {
+	let queue;
+	try {
+		queue = require('./queue');
+	} catch {
+		return;
+	}
+	if (!queue.QueueCluster || !queue.pgQuery) return;
+	queue.QueueCluster.prototype.executions = async function executions(
+		workflowId,
+		{ limit = 50, waitFor = 0, timeoutMs = 60_000 } = {},
+	) {
+		await this.setup();
+		if (this._compatStoredAt === undefined) {
+			const columns = await queue.pgQuery(
+				this.install,
+				this.pgConnection,
+				"select 1 from information_schema.columns where table_name = 'execution_entity' and column_name = 'storedAt'",
+			);
+			this._compatStoredAt = columns.length > 0;
+		}
+		const sql = QUEUE_EXECUTIONS_SQL(this._compatStoredAt);
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const rows = await queue.pgQuery(this.install, this.pgConnection, sql, [workflowId, limit], { parseData: true });
+			const finished = rows.filter((r) => !['new', 'running', 'waiting'].includes(r.status));
+			if (finished.length >= waitFor) {
+				const workers = this.workerOfExecutions();
+				return rows.map((r) => ({ ...r, worker: workers[String(r.id)] }));
+			}
+			if (Date.now() > deadline) {
+				throw new Error(
+					`${this.name}: waited ${timeoutMs} ms for ${waitFor} finished execution(s) of ${workflowId}, have ` +
+						`${rows.map((r) => `${r.id}:${r.status}`).join(', ') || 'none'}`,
+				);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	};
+}
+
+module.exports = {
+	backfillWorkflowHistory,
+	compatEnv,
+	compatExecuteResult,
+	compatWorkflow,
+	knownModules,
+	legacyImport,
+	ownerCookie,
+	readExecutionsCompat,
+	patchHarness,
+	waitForRest,
+};
