@@ -1,7 +1,7 @@
 import { ERRCODES, explainErrcode } from '../../nodes/WeChatLive/transport/errcodes';
 import { redact } from '../../nodes/WeChatLive/transport/redact';
 import { ridOf } from '../../nodes/WeChatLive/transport/request';
-import { isTokenFresh, requestStableToken, TOKEN_REFRESH_MARGIN_MS } from '../../nodes/WeChatLive/transport/token';
+import { forgetToken, isTokenFresh, requestStableToken, TOKEN_REFRESH_MARGIN_MS } from '../../nodes/WeChatLive/transport/token';
 
 describe('errcodes in plain language', () => {
 	it.each([40164, 40013, 40125, 45009, 48001, 300036, 9410006])('explain %i with a fix', (code) => {
@@ -47,7 +47,12 @@ describe('redaction', () => {
 });
 
 describe('the access token', () => {
+	// The token is remembered per process and App ID: each story uses its own mini program.
+	let apps = 0;
 	const input = { baseUrl: 'http://127.0.0.1:1', appId: 'wx1', appSecret: 'shh-secret' };
+	beforeEach(() => {
+		input.appId = `wx${++apps}`;
+	});
 
 	it('counts as fresh only until a minute before it expires', () => {
 		const now = 1_000_000;
@@ -66,6 +71,28 @@ describe('the access token', () => {
 		const tokens = await Promise.all(Array.from({ length: 10 }, () => requestStableToken(httpRequest, input)));
 		expect(calls).toBe(1);
 		expect(new Set(tokens.map((t) => t.accessToken))).toEqual(new Set(['T']));
+	});
+
+	it('is reused by a caller that comes after it was fetched, until WeChat refuses it', async () => {
+		let calls = 0;
+		const httpRequest = async () => ({ access_token: `T${++calls}`, expires_in: 7200 });
+		// Two workflows activating together: the second read the credential before n8n stored the first token.
+		expect((await requestStableToken(httpRequest, input)).accessToken).toBe('T1');
+		expect((await requestStableToken(httpRequest, input)).accessToken).toBe('T1');
+		expect(calls).toBe(1);
+
+		forgetToken(input, 'T0'); // an older token refused: T1 stays
+		expect((await requestStableToken(httpRequest, input)).accessToken).toBe('T1');
+		forgetToken(input, 'T1');
+		expect((await requestStableToken(httpRequest, input)).accessToken).toBe('T2');
+	});
+
+	it('is fetched again when the App Secret changes, so a corrected secret is really tried', async () => {
+		let calls = 0;
+		const httpRequest = async () => ({ access_token: `T${++calls}`, expires_in: 7200 });
+		await requestStableToken(httpRequest, input);
+		await requestStableToken(httpRequest, { ...input, appSecret: 'another-secret' });
+		expect(calls).toBe(2);
 	});
 
 	it('uses stable_token in normal mode, never force_refresh', async () => {

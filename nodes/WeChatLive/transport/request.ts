@@ -13,7 +13,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import endpointTable from './endpoints.json';
 import { explainErrcode, TOKEN_ERRCODES } from './errcodes';
 import { redact } from './redact';
-import { apiUrl, isTokenFresh, TOKEN_FAILURE } from './token';
+import { apiUrl, forgetToken, isTokenFresh, TOKEN_FAILURE } from './token';
 
 export const CREDENTIAL_TYPE = 'weChatLiveApi';
 
@@ -89,6 +89,7 @@ export async function weChatRequest(
 			const stored = await this.getCredentials(CREDENTIAL_TYPE);
 			const refreshedElsewhere =
 				isTokenFresh(stored.accessToken, stored.expiresAt) && stored.accessToken !== credentials.accessToken;
+			if (!refreshedElsewhere) forgetToken(credentials, credentials.accessToken);
 			credentials = refreshedElsewhere ? stored : { ...credentials, accessToken: '', expiresAt: 0 };
 			attempt--;
 			continue;

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { explainErrcode } from './errcodes';
@@ -37,6 +39,25 @@ export function isTokenFresh(accessToken: unknown, expiresAt: unknown, now = Dat
 // Concurrent refreshes for one App ID in this process share a single stable_token request.
 const inFlight = new Map<string, Promise<StableToken>>();
 
+// The last token this process got per App ID. Within its lifetime stable_token hands every caller this same
+// token, so a caller that read the credential before n8n stored it (two workflows activating at once) reuses
+// it instead of asking WeChat again. The secret is part of the key so a corrected secret is really tested.
+const recent = new Map<string, StableToken>();
+
+/** The credential's fields that identify a token; a stored credential passes as it is. */
+type TokenOwner = Partial<Record<keyof StableTokenInput, unknown>>;
+
+function keyOf(input: TokenOwner): string {
+	const secret = createHash('sha256').update(String(input.appSecret)).digest('hex');
+	return `${String(input.baseUrl)}|${String(input.appId)}|${secret}`;
+}
+
+/** WeChat refused `accessToken` (40001, 42001…): the next request must fetch a new one. */
+export function forgetToken(input: TokenOwner, accessToken: unknown): void {
+	const key = keyOf(input);
+	if (recent.get(key)?.accessToken === accessToken) recent.delete(key);
+}
+
 /**
  * POST /cgi-bin/stable_token in normal mode (never force_refresh): within its lifetime WeChat hands every
  * caller the same token, so n8n and the shop's other systems never invalidate each other's tokens, unlike
@@ -46,10 +67,17 @@ export async function requestStableToken(
 	httpRequest: HttpRequest,
 	input: StableTokenInput,
 ): Promise<StableToken> {
-	const key = `${input.baseUrl}|${input.appId}`;
+	const key = keyOf(input);
+	const known = recent.get(key);
+	if (known && isTokenFresh(known.accessToken, known.expiresAt)) return known;
 	const pending = inFlight.get(key);
 	if (pending) return await pending;
-	const request = fetchStableToken(httpRequest, input).finally(() => inFlight.delete(key));
+	const request = fetchStableToken(httpRequest, input)
+		.then((token) => {
+			recent.set(key, token);
+			return token;
+		})
+		.finally(() => inFlight.delete(key));
 	inFlight.set(key, request);
 	return await request;
 }
