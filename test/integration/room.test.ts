@@ -299,7 +299,7 @@ describe('the access token', () => {
 			clock.mockRestore();
 		}
 		expect(sandbox.requests('stableToken')).toHaveLength(2);
-		expect(sandbox.requests('getLiveInfo').filter((r) => [40001, 42001].includes(r.errcode))).toHaveLength(0);
+		expect(sandbox.requests('getLiveInfo').filter((r) => [40001, 42001].includes(Number(r.errcode)))).toHaveLength(0);
 	});
 });
 
