@@ -14,7 +14,6 @@ import type { Json, N8nInstance } from './harness';
 import { CREDENTIAL, PACKAGE, sandboxCredential } from './support/workflows';
 
 const { createInstance, ensureN8n, itemsOf, packPackage, request, REPO_ROOT } = require('./harness');
-const { ownerCookie, waitForRest } = require('./harness/compat');
 const { startSandbox } = require('../sandbox');
 const { createRoom } = require('../sandbox/routes/rooms');
 const { storeMedia } = require('../sandbox/routes/media');
@@ -105,9 +104,7 @@ beforeAll(async () => {
 	await n8n.importCredentials([sandboxCredential(sandbox)]);
 	await n8n.importWorkflows([toolWorkflow]);
 	await n8n.start();
-	// n8n 2.0.x mounts its REST API a moment after readiness and has no env-managed owner
-	await waitForRest(n8n.url);
-	cookie = await ownerCookie(n8n.url, OWNER);
+	cookie = await n8n.login();
 });
 
 afterAll(async () => {

@@ -1,9 +1,8 @@
 'use strict';
-// What the harness must do differently on n8n versions older than the pinned 2.41.1, found by running
-// the e2e suite on 2.0.0 (scripts/test-e2e-versions.js). Every adjustment looks at the installed n8n
-// itself (its module list, its import service, its tables) or at what n8n answered, never at a version
-// number, so it is right for the versions in between; on 2.41.1 nothing changes but a /rest/settings
-// poll after start().
+// What differs between the n8n versions the suite runs on (2.0.0, the oldest supported, and the pinned
+// 2.41.1), found by running the suite on 2.0.0. Every check looks at the installed n8n itself (its
+// module list, its import service) or at what n8n answered, never at a version number, so it is right
+// for the versions in between. instance.js and queue.js call these.
 //
 //   compatEnv(install, env)             N8N_DISABLED/ENABLED_MODULES without names this n8n lacks
 //   legacyImport(install)               true when `import:workflow` writes no workflow history (< 2.3)
@@ -11,16 +10,12 @@
 //   backfillWorkflowHistory(instance)   the history rows such an import leaves out
 //   waitForRest(url)                    resolves once n8n's REST API is mounted (after start())
 //   ownerCookie(url, owner)             n8n-auth cookie of the owner (env-managed, or set up on 2.0.x)
-//   compatExecuteResult(result)         execute() result with the status 2.41.1 prints
-//   readExecutionsCompat(install, db)   node24.js readExecutions() for a DB without execution storedAt
-//                                       (and the same for queue.js QueueCluster#executions on Postgres)
-//   patchHarness()                      makes every N8nInstance apply all of the above; ./compat-setup.js
-//                                       calls it as a jest setupFilesAfterEnv file, until instance.js
-//                                       does these itself
+//   settledStatus(raw, exitCode)        the status of an `execute --rawOutput` run, as 2.41.1 prints it
 const fs = require('node:fs');
 const { randomUUID } = require('node:crypto');
 
-const BROWSER_ID = 'e2e-harness-browser'; // instance.js sends the same on every REST call
+/** Sent on every REST call of a session: n8n ties its auth cookie to it. */
+const BROWSER_ID = 'e2e-harness-browser';
 
 const cache = new Map();
 function memo(key, fn) {
@@ -207,170 +202,27 @@ async function ownerCookie(url, owner) {
 }
 
 /**
- * n8n 2.0.x `execute --rawOutput` prints `"status": "running"` for a run that has ended (the status
- * is set after printing; `finished` is true after a success, false after an error). The process has
- * exited by then, so the exit code and resultData.error say how it went, as 2.41.1's status does.
+ * The status of a run printed by `execute --rawOutput`. n8n 2.0.x prints `"status": "running"` for a
+ * run that has ended (it sets the status after printing; `finished` is true after a success): the
+ * process has exited by then, so resultData.error, `finished` and the exit code say how it went, as
+ * 2.41.1's status does.
  */
-function compatExecuteResult(result) {
-	if (!result || !['running', 'new'].includes(result.status) || !result.raw) return result;
-	if (result.error || result.exitCode !== 0) return { ...result, status: 'error' };
-	if (result.raw.finished === true) return { ...result, status: 'success' };
-	return result;
-}
-
-/**
- * instance.js executions() reads `execution_entity.storedAt`, a column n8n 2.0.x does not have yet
- * (`SQLITE_ERROR: no such column: e.storedAt`). The same query, naming storedAt only where it exists.
- */
-function readExecutionsCompat(install, dbFile, { workflowId = null, limit = 20 } = {}) {
-	const { runInN8n } = require('./node24');
-	return runInN8n(
-		install,
-		`
-		const sqlite3 = n8nRequire('sqlite3');
-		const { parse } = n8nRequire('flatted');
-		const fail = (code) => (err) => { console.error(err.message); process.exit(code); };
-		const db = new sqlite3.Database(input.dbFile, sqlite3.OPEN_READONLY, (openErr) => {
-			if (openErr) return fail(2)(openErr);
-			db.configure('busyTimeout', 5000);
-			db.all('pragma table_info(execution_entity)', [], (infoErr, columns) => {
-				if (infoErr) return fail(3)(infoErr);
-				const storedAt = columns.some((c) => c.name === 'storedAt') ? 'e.storedAt' : 'null as storedAt';
-				const sql = \`select e.id, e.status, e.mode, e.finished, e.workflowId, e.startedAt, e.stoppedAt,
-					e.createdAt, \${storedAt}, d.data
-					from execution_entity e left join execution_data d on d.executionId = e.id
-					where e.deletedAt is null and (? is null or e.workflowId = ?)
-					order by e.id desc limit ?\`;
-				db.all(sql, [input.workflowId, input.workflowId, input.limit], (err, rows) => {
-					if (err) return fail(3)(err);
-					const out = rows.map((r) => ({ ...r, finished: Boolean(r.finished), data: r.data ? parse(r.data) : null }));
-					db.close(() => process.stdout.write(JSON.stringify(out)));
-				});
-			});
-		});`,
-		{ dbFile: require('node:path').resolve(dbFile), workflowId, limit },
-	);
-}
-
-// queue.js EXECUTIONS_SQL, naming storedAt only where it exists (Postgres spelling)
-const QUEUE_EXECUTIONS_SQL = (storedAt) => `
-	select e.id, e.status, e.mode, e.finished, e."workflowId", e."startedAt", e."stoppedAt", e."createdAt",
-	       ${storedAt ? 'e."storedAt"' : 'null as "storedAt"'}, d.data
-	from execution_entity e left join execution_data d on d."executionId" = e.id
-	where e."deletedAt" is null and ($1::varchar is null or e."workflowId" = $1)
-	order by e.id desc limit $2`;
-
-let patched = false;
-
-/** Wraps N8nInstance's methods so every instance (and queue-cluster member) applies the above. Idempotent. */
-function patchHarness() {
-	if (patched) return;
-	patched = true;
-	const { N8nInstance } = require('./instance');
-	const proto = N8nInstance.prototype;
-	const original = {
-		env: proto.env,
-		start: proto.start,
-		execute: proto.execute,
-		importWorkflows: proto.importWorkflows,
-	};
-	proto.env = function env(overrides) {
-		return compatEnv(this.install, original.env.call(this, overrides));
-	};
-	proto.start = async function start(options) {
-		const started = await original.start.call(this, options);
-		await waitForRest(this.url);
-		return started;
-	};
-	proto.login = async function login() {
-		if (!this.owner) throw new Error(`${this.name}: login() needs createInstance({ owner })`);
-		this._cookie = await ownerCookie(this.url, this.owner);
-		return {};
-	};
-	proto.execute = async function execute(id, options) {
-		return compatExecuteResult(await original.execute.call(this, id, options));
-	};
-	// instance.js executions(), with readExecutionsCompat for the query
-	proto.executions = async function executions(workflowId, { limit = 20, waitFor = 0, timeoutMs = 20_000 } = {}) {
-		await this._prepare();
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const rows = fs.existsSync(this.dbFile)
-				? await readExecutionsCompat(this.install, this.dbFile, { workflowId, limit })
-				: [];
-			const finished = rows.filter((r) => !['new', 'running', 'waiting'].includes(r.status));
-			if (finished.length >= waitFor) return rows;
-			if (Date.now() > deadline) {
-				throw new Error(
-					`${this.name}: waited ${timeoutMs} ms for ${waitFor} finished execution(s) of ${workflowId}, ` +
-						`have ${rows.map((r) => `${r.id}:${r.status}`).join(', ') || 'none'}`,
-				);
-			}
-			await new Promise((resolve) => setTimeout(resolve, 250));
-		}
-	};
-	patchQueueCluster();
-	proto.importWorkflows = async function importWorkflows(workflows) {
-		await this._prepare();
-		const legacy = legacyImport(this.install);
-		const list = (Array.isArray(workflows) ? workflows : [workflows]).map((wf) => compatWorkflow(wf, legacy));
-		const ids = await original.importWorkflows.call(this, list);
-		if (legacy) await backfillWorkflowHistory(this);
-		return ids;
-	};
-}
-
-/** queue.js QueueCluster#executions, with the storedAt column only where the database has it. */
-function patchQueueCluster() {
-	let queue;
-	try {
-		queue = require('./queue');
-	} catch {
-		return;
-	}
-	if (!queue.QueueCluster || !queue.pgQuery) return;
-	queue.QueueCluster.prototype.executions = async function executions(
-		workflowId,
-		{ limit = 50, waitFor = 0, timeoutMs = 60_000 } = {},
-	) {
-		await this.setup();
-		if (this._compatStoredAt === undefined) {
-			const columns = await queue.pgQuery(
-				this.install,
-				this.pgConnection,
-				"select 1 from information_schema.columns where table_name = 'execution_entity' and column_name = 'storedAt'",
-			);
-			this._compatStoredAt = columns.length > 0;
-		}
-		const sql = QUEUE_EXECUTIONS_SQL(this._compatStoredAt);
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const rows = await queue.pgQuery(this.install, this.pgConnection, sql, [workflowId, limit], { parseData: true });
-			const finished = rows.filter((r) => !['new', 'running', 'waiting'].includes(r.status));
-			if (finished.length >= waitFor) {
-				const workers = this.workerOfExecutions();
-				return rows.map((r) => ({ ...r, worker: workers[String(r.id)] }));
-			}
-			if (Date.now() > deadline) {
-				throw new Error(
-					`${this.name}: waited ${timeoutMs} ms for ${waitFor} finished execution(s) of ${workflowId}, have ` +
-						`${rows.map((r) => `${r.id}:${r.status}`).join(', ') || 'none'}`,
-				);
-			}
-			await new Promise((resolve) => setTimeout(resolve, 250));
-		}
-	};
+function settledStatus(raw, exitCode) {
+	const printed = raw.status;
+	if (printed && !['running', 'new'].includes(printed)) return printed;
+	const error = raw.data && raw.data.resultData && raw.data.resultData.error;
+	if (error) return 'error';
+	return raw.finished === true || exitCode === 0 ? 'success' : 'error';
 }
 
 module.exports = {
+	BROWSER_ID,
 	backfillWorkflowHistory,
 	compatEnv,
-	compatExecuteResult,
 	compatWorkflow,
 	knownModules,
 	legacyImport,
 	ownerCookie,
-	readExecutionsCompat,
-	patchHarness,
+	settledStatus,
 	waitForRest,
 };

@@ -34,7 +34,7 @@ export interface InstanceOptions {
 	/** n8n version; default $N8N_VERSION or 2.41.1 */
 	version?: string;
 	encryptionKey?: string;
-	/** env-managed owner, for login() / rest() */
+	/** the owner (env-managed; set up on first login where n8n has none), for login() / rest() */
 	owner?: Owner;
 }
 
@@ -131,7 +131,8 @@ export declare class N8nInstance {
 		options?: { limit?: number; waitFor?: number; timeoutMs?: number },
 	): Promise<Execution[]>;
 	logs(options?: { all?: boolean }): string;
-	login(): Promise<Json>;
+	/** the n8n-auth cookie ("n8n-auth=…") */
+	login(): Promise<string>;
 	rest(method: string, path: string, body?: Json): Promise<HttpResponse>;
 	dispose(options?: { remove?: boolean }): Promise<void>;
 }

@@ -10,6 +10,8 @@ const path = require('node:path');
 const { log, since, cleanEnv, run, tail, sleep, isAlive } = require('./proc');
 
 const DEFAULT_N8N_VERSION = '2.41.1'; // 2.41.3 (latest) needs @n8n/agents@0.26.2, absent from the registry
+// The other end of the supported range (package.json, README): npm test runs the suite on it too.
+const OLDEST_N8N_VERSION = '2.0.0';
 const DEFAULT_NODE_VERSION = '24.21.0'; // n8n >= 2.37 wants Node >= 24; isolated-vm 7 ships ABI 137 prebuilds
 // xlsx: n8n-nodes-base points at a cdn.sheetjs.com tarball (unreachable). linkedom 0.18.15 needs
 // cssomnom, which the registry lacks. Both overrides live here, never in our published package.json.
@@ -235,6 +237,7 @@ module.exports = {
 	node24Env,
 	REPO_ROOT,
 	DEFAULT_N8N_VERSION,
+	OLDEST_N8N_VERSION,
 	DEFAULT_NODE_VERSION,
 	N8N_OVERRIDES,
 };

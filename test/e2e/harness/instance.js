@@ -10,11 +10,20 @@ const { freePort, request, waitForHttp } = require('./http');
 const { bcryptHash, readExecutions } = require('./node24');
 const { parseRawOutput, itemsOf } = require('./run-data');
 const { log, since, cleanEnv, run, tail, sleep } = require('./proc');
+const {
+	BROWSER_ID,
+	backfillWorkflowHistory,
+	compatEnv,
+	compatWorkflow,
+	legacyImport,
+	ownerCookie,
+	settledStatus,
+	waitForRest,
+} = require('./compat');
 
 const WORK_ROOT = path.join(REPO_ROOT, 'test', 'e2e', '.work'); // git-ignored
 const DEFAULT_ENCRYPTION_KEY = 'e2e-only-not-a-secret-0123456789';
 const INSTANCE_MARKER = '.e2e-instance'; // we only ever wipe folders that carry it
-const BROWSER_ID = 'e2e-harness-browser';
 // n8n 2.41.1 CLI processes now and then die like this while exiting, after their work is done
 const CRASH_SIGNALS = new Set(['SIGSEGV', 'SIGBUS', 'SIGABRT', 'SIGILL']);
 const PACKAGE_NAME_RE = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?n8n-nodes-[a-z0-9-._~]+$/;
@@ -87,7 +96,7 @@ function n8nEnv({ install, userFolder, port, encryptionKey, owner, ownerHash, ex
 			N8N_INSTANCE_OWNER_PASSWORD_HASH: ownerHash,
 		});
 	}
-	return Object.assign(env, extra || {});
+	return compatEnv(install, Object.assign(env, extra || {}));
 }
 
 class N8nInstance {
@@ -277,12 +286,16 @@ class N8nInstance {
 				throw new Error(`workflow id "${wf.id}" is longer than 21 characters: n8n execute rejects it`);
 			}
 		}
+		await this._prepare();
+		const legacy = legacyImport(this.install);
 		const dir = path.join(this.workDir, `workflows-${++this._seq}`);
 		fs.mkdirSync(dir, { recursive: true });
 		list.forEach((wf, i) => {
-			fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.json`), JSON.stringify(wf, null, 2));
+			const json = JSON.stringify(compatWorkflow(wf, legacy), null, 2);
+			fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.json`), json);
 		});
 		await this.cli(['import:workflow', '--separate', `--input=${dir}`], { retryOnCrash: true });
+		if (legacy) await backfillWorkflowHistory(this);
 		return list.map((wf) => wf.id);
 	}
 
@@ -309,7 +322,7 @@ class N8nInstance {
 			throw new Error(`n8n execute --id=${id} printed no run data (exit ${r.code ?? r.signal}):\n${tail(r.output, 40)}`);
 		}
 		const resultData = (raw.data && raw.data.resultData) || {};
-		const status = raw.status || (r.code === 0 ? 'success' : 'error');
+		const status = settledStatus(raw, r.code);
 		if (crashed) this._log(`execute ${id}: run data complete (${status}), the process then died from ${r.signal}`);
 		return {
 			status,
@@ -364,6 +377,7 @@ class N8nInstance {
 			await this.stop();
 			throw new Error(`${this.name}: n8n start ${why}\n${tail(logs, 40)}`);
 		}
+		await waitForRest(this.url);
 		this._log(`server ready on ${this.url} in ${since(t0)} (pid ${server.pid}, broker ${brokerPort})`);
 		return { url: this.url, pid: server.pid, ms: Date.now() - t0 };
 	}
@@ -446,18 +460,14 @@ class N8nInstance {
 		return fs.readFileSync(this.serverLog).subarray(all ? 0 : this._logOffset || 0).toString('utf8');
 	}
 
-	/** POST /rest/login as the env-managed owner; keeps the n8n-auth cookie for rest(). */
+	/**
+	 * Logs in as the owner (env-managed, or set up on first login where n8n has none) and returns the
+	 * n8n-auth cookie, which rest() then sends.
+	 */
 	async login() {
 		if (!this.owner) throw new Error(`${this.name}: login() needs createInstance({ owner })`);
-		const r = await request(`${this.url}/rest/login`, {
-			method: 'POST',
-			headers: { 'browser-id': BROWSER_ID },
-			body: { emailOrLdapLoginId: this.owner.email, password: this.owner.password },
-		});
-		const cookie = [].concat(r.headers['set-cookie'] || []).find((c) => c.startsWith('n8n-auth='));
-		if (r.status !== 200 || !cookie) throw new Error(`login failed: HTTP ${r.status} ${r.text.slice(0, 300)}`);
-		this._cookie = cookie.split(';')[0];
-		return r.body;
+		this._cookie = await ownerCookie(this.url, this.owner);
+		return this._cookie;
 	}
 
 	/** An authenticated call to n8n's internal REST API (/rest/...), logging in first if needed. */

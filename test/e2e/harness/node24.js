@@ -28,9 +28,10 @@ function bcryptHash(install, password) {
 	);
 }
 
-const EXECUTIONS_SQL = `
+// storedAt: null where n8n has no such column yet (2.0.x).
+const EXECUTIONS_SQL = (storedAt) => `
 	select e.id, e.status, e.mode, e.finished, e.workflowId, e.startedAt, e.stoppedAt, e.createdAt,
-	       e.storedAt, d.data
+	       ${storedAt ? 'e.storedAt' : 'null as storedAt'}, d.data
 	from execution_entity e left join execution_data d on d.executionId = e.id
 	where e.deletedAt is null and (? is null or e.workflowId = ?)
 	order by e.id desc limit ?`;
@@ -46,16 +47,27 @@ function readExecutions(install, dbFile, { workflowId = null, limit = 20 } = {})
 		`
 		const sqlite3 = n8nRequire('sqlite3');
 		const { parse } = n8nRequire('flatted');
+		const fail = (code) => (err) => { console.error(err.message); process.exit(code); };
 		const db = new sqlite3.Database(input.dbFile, sqlite3.OPEN_READONLY, (openErr) => {
-			if (openErr) { console.error(openErr.message); process.exit(2); }
+			if (openErr) return fail(2)(openErr);
 			db.configure('busyTimeout', 5000);
-			db.all(input.sql, [input.workflowId, input.workflowId, input.limit], (err, rows) => {
-				if (err) { console.error(err.message); process.exit(3); }
-				const out = rows.map((r) => ({ ...r, finished: Boolean(r.finished), data: r.data ? parse(r.data) : null }));
-				db.close(() => process.stdout.write(JSON.stringify(out)));
+			db.all('pragma table_info(execution_entity)', [], (infoErr, columns) => {
+				if (infoErr) return fail(3)(infoErr);
+				const sql = columns.some((c) => c.name === 'storedAt') ? input.sql : input.sqlWithoutStoredAt;
+				db.all(sql, [input.workflowId, input.workflowId, input.limit], (err, rows) => {
+					if (err) return fail(3)(err);
+					const out = rows.map((r) => ({ ...r, finished: Boolean(r.finished), data: r.data ? parse(r.data) : null }));
+					db.close(() => process.stdout.write(JSON.stringify(out)));
+				});
 			});
 		});`,
-		{ dbFile: require('node:path').resolve(dbFile), sql: EXECUTIONS_SQL, workflowId, limit },
+		{
+			dbFile: require('node:path').resolve(dbFile),
+			sql: EXECUTIONS_SQL(true),
+			sqlWithoutStoredAt: EXECUTIONS_SQL(false),
+			workflowId,
+			limit,
+		},
 	);
 }
 

@@ -76,9 +76,10 @@ function pgQuery(install, conn, sql, params = [], { parseData = false } = {}) {
 	);
 }
 
-const EXECUTIONS_SQL = `
+// storedAt: null where n8n has no such column yet (2.0.x).
+const EXECUTIONS_SQL = (storedAt) => `
 	select e.id, e.status, e.mode, e.finished, e."workflowId", e."startedAt", e."stoppedAt", e."createdAt",
-	       e."storedAt", d.data
+	       ${storedAt ? 'e."storedAt"' : 'null as "storedAt"'}, d.data
 	from execution_entity e left join execution_data d on d."executionId" = e.id
 	where e."deletedAt" is null and ($1::varchar is null or e."workflowId" = $1)
 	order by e.id desc limit $2`;
@@ -447,9 +448,16 @@ class QueueCluster {
 	 */
 	async executions(workflowId, { limit = 50, waitFor = 0, timeoutMs = 60_000 } = {}) {
 		await this.setup();
+		if (this._hasStoredAt === undefined) {
+			const column = await this.query(
+				"select 1 from information_schema.columns where table_name = 'execution_entity' and column_name = 'storedAt'",
+			);
+			this._hasStoredAt = column.length > 0;
+		}
+		const sql = EXECUTIONS_SQL(this._hasStoredAt);
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const rows = await pgQuery(this.install, this.pgConnection, EXECUTIONS_SQL, [workflowId, limit], { parseData: true });
+			const rows = await pgQuery(this.install, this.pgConnection, sql, [workflowId, limit], { parseData: true });
 			const finished = rows.filter((r) => !['new', 'running', 'waiting'].includes(r.status));
 			if (finished.length >= waitFor) {
 				const workers = this.workerOfExecutions();
