@@ -70,7 +70,7 @@ export class WeChatLiveTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Register the Production URL above by hand in the mini program admin console (mp.weixin.qq.com): 开发 (Development) → 开发管理 (Development Management) → 消息推送 (Message Push). Paste the Production URL, enter the same Token and EncodingAESKey as in the credential, choose 安全模式 (safe mode) and the data format (XML or JSON). Publish this workflow BEFORE you press 提交 (Submit): WeChat checks the URL with a GET request at that moment.',
+					'Register the Production URL above by hand in the mini program admin console (mp.weixin.qq.com): 开发 (Development) → 开发管理 (Development Management) → 消息推送 (Message Push). Paste the Production URL, enter the same Token and EncodingAESKey as in the credential, choose 安全模式 (safe mode) and the data format (JSON recommended; XML works too). Publish this workflow BEFORE you press 提交 (Submit): WeChat checks the URL with a GET request at that moment.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
