@@ -13,6 +13,8 @@
 //   settledStatus(raw, exitCode)        the status of an `execute --rawOutput` run, as 2.41.1 prints it
 const fs = require('node:fs');
 const { randomUUID } = require('node:crypto');
+const { request } = require('./http');
+const { runInN8n } = require('./node24');
 
 /** Sent on every REST call of a session: n8n ties its auth cookie to it. */
 const BROWSER_ID = 'e2e-harness-browser';
@@ -103,7 +105,6 @@ const BACKFILL_SQL = (prefix) => `
  * Node 24 and n8n's own sqlite3 / pg. Returns the number of rows written.
  */
 async function backfillWorkflowHistory(instance) {
-	const { runInN8n } = require('./node24');
 	const env = instance.env();
 	const prefix = env.DB_TABLE_PREFIX || '';
 	const db =
@@ -158,7 +159,6 @@ async function backfillWorkflowHistory(instance) {
  * every 2.x serves without a login, stops answering 404.
  */
 async function waitForRest(url, { timeoutMs = 60_000 } = {}) {
-	const { request } = require('./http');
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const r = await request(`${url}/rest/settings`).catch(() => ({ status: 0 }));
@@ -174,7 +174,6 @@ async function waitForRest(url, { timeoutMs = 60_000 } = {}) {
  * up once through POST /rest/owner/setup, as the editor's first screen does, which logs in too.
  */
 async function ownerCookie(url, owner) {
-	const { request } = require('./http');
 	const headers = { 'browser-id': BROWSER_ID };
 	const cookieOf = (r) =>
 		([].concat(r.headers['set-cookie'] || []).find((c) => c.startsWith('n8n-auth=')) || '').split(';')[0];
