@@ -295,26 +295,7 @@ const allCases = resources.flatMap((resource) => resource.operations.flatMap((op
  * matches runs as it.failing: once the node refuses it properly, jest flags the case, and the gap (or
  * the part of it that is fixed) goes.
  */
-const KNOWN_GAPS: Array<{ gap: string; matches: (c: Case) => boolean }> = [
-
-	{
-		gap: 'Switches given anything but true/false by an expression ("maybe", 2) are sent as off (bit()) or taken as on (returnAll), without an error; only the four room switch operations check (readSwitch)',
-		matches: (c) => BAD_BOOLEANS.includes(c.value) && ['closeLike', 'closeGoods', 'closeComment', 'closeKf', 'closeReplay', 'closeShare', 'isFeedsPublic', 'returnAll', 'onSale'].includes(c.parameter),
-	},
-	{
-		gap: 'Limit is not checked: 0, -1, "abc" and NaN return no items without an error or a request (the input item gets no output item at all); 1.5 is sent to WeChat; Room Assistant → Get Many asks WeChat, then slices',
-		matches: (c) => c.parameter === 'limit',
-	},
-	{
-		gap: 'An expression’s value outside an options list is not checked: sent to WeChat (Room Type, Screen Orientation, Goods → Get Many’s Audit Status), silently replaced (Assistants From → fields, Image From → binary, Intended Use → any, Custom Parameters → key-value pairs), or blamed on another field (Images From → "Cover Image (coverImg) is not an http(s) URL"); a Live Status filter of unknown codes reads every page and returns nothing',
-		matches: (c) => ['type', 'screenType', 'status', 'imageSource', 'paramsInput', 'usersInput', 'source', 'intendedUse', 'liveStatus'].includes(c.parameter) && (BAD_OPTIONS.includes(c.value as Bad) || Array.isArray(c.value)),
-	},
-
-	{
-		gap: 'Batching errors name the option as "Batching → Concurrency", not in the node’s "Concurrency (concurrency)" form, so they do not name the field as every other error does',
-		matches: (c) => ['concurrency', 'itemsPerBatch', 'batchInterval', 'maxItemsPerMinute'].includes(c.parameter),
-	},
-];
+const KNOWN_GAPS: Array<{ gap: string; matches: (c: Case) => boolean }> = [];
 
 const gapOf = (c: Case) => KNOWN_GAPS.find((g) => g.matches(c))?.gap;
 
@@ -338,6 +319,26 @@ describe('the valid parameters each case starts from', () => {
 	it('cover every operation of the node', () => {
 		const offered = resources.flatMap((r) => r.operations.map((op) => `${r.value}:${op.value}`));
 		expect(Object.keys(VALID).sort()).toEqual(offered.sort());
+	});
+});
+
+describe('values as expressions give them', () => {
+	it.each([
+		['room:getMany', { returnAll: 'false', limit: '3', filters: { liveStatus: ['101', 102] } }, 'getLiveInfo'],
+		['goods:getMany', { status: '2', returnAll: 0, limit: 2 }, 'goodsApproved'],
+		['roomGoods:setSale', { ...room, ...goods, onSale: 'false' }, 'goodsOnSale'],
+		['room:create', { ...roomFields, type: '1', closeLike: 1, closeGoods: '0', additionalFields: { closeReplay: 'true', screenType: '0' } }, 'roomCreate'],
+	] as const)('%s takes digits for numbers and "true"/1 for switches', async (key, parameters, endpoint) => {
+		const [resource, operation] = key.split(':');
+		const { error } = await run({ resource, operation, ...VALID[key], ...parameters });
+		expect(error?.message ?? '').not.toMatch(/\([a-zA-Z]+\) /);
+		expect(sandbox.requests().map((r) => r.endpoint)).toContain(endpoint);
+	});
+
+	it('sends the values WeChat expects', async () => {
+		await run({ resource: 'room', operation: 'create', ...roomFields, type: '1', closeLike: 'true', additionalFields: { closeReplay: 0, screenType: '1' } });
+		const [request] = sandbox.requests('roomCreate');
+		expect(request.body).toMatchObject({ type: 1, closeLike: 1, closeGoods: 0, closeReplay: 0, screenType: 1 });
 	});
 });
 

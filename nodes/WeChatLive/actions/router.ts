@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
 
 import { PerMinuteLimit, runBounded } from '../helpers/concurrency';
+import type { Batching } from './common/batching';
 import { getBatching } from './common/batching';
 import { errorItemJson } from './errorItem';
 import { resources } from './resources';
@@ -48,7 +49,15 @@ async function runPerItem(
 	itemCount: number,
 ): Promise<INodeExecutionData[]> {
 	if (itemCount === 0) return [];
-	const batching = getBatching(this);
+	let batching: Batching;
+	try {
+		batching = getBatching(this);
+	} catch (error) {
+		// A wrong Batching option stops every item before anything is sent; Continue On Fail says so per item.
+		if (!this.continueOnFail()) throw asNodeError(this, error as Error, 0);
+		const json = errorItemJson(error as Error);
+		return [...indexes(0, itemCount)].map((item) => ({ json: { ...json }, pairedItem: { item } }));
+	}
 	const cancelled = this.getExecutionCancelSignal?.();
 	// Stops starting items when the execution is cancelled or an item failed without Continue On Fail; a
 	// wait for the per-minute cap or between batches then ends at once, not up to a minute later.

@@ -124,3 +124,30 @@ export function requireWeChatId(context: IExecuteFunctions, itemIndex: number, f
 	}
 	return id;
 }
+
+/** A switch: true or false, also 1/0 and "true"/"false" as expressions often give them. */
+export function requireBoolean(context: IExecuteFunctions, itemIndex: number, field: Field, value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 1 || value === '1' || value === 'true') return true;
+	if (value === 0 || value === '0' || value === 'false') return false;
+	throw invalidInput(
+		context,
+		itemIndex,
+		field,
+		`must be true or false, got ${JSON.stringify(value) ?? String(value)}`,
+		'Switch it on or off, or make the expression give true or false.',
+	);
+}
+
+/** How many results to return: a whole number of at least 1 (a number, or digits from an expression). */
+export function requireLimit(context: IExecuteFunctions, itemIndex: number, field: Field, value: unknown): number {
+	const limit = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+	if (typeof limit === 'number' && Number.isSafeInteger(limit) && limit >= 1) return limit;
+	throw invalidInput(
+		context,
+		itemIndex,
+		field,
+		`is ${JSON.stringify(value) ?? String(value)}, but must be a whole number of at least 1`,
+		'Set how many results you want, e.g. 50, or switch on Return All.',
+	);
+}

@@ -33,10 +33,3 @@ export async function collectPages(
 	}
 	return kept.slice(0, wanted);
 }
-
-export function readPaging(getParameter: (name: string, fallback: unknown) => unknown): { returnAll: boolean; limit: number } {
-	return {
-		returnAll: getParameter('returnAll', false) as boolean,
-		limit: getParameter('limit', 50) as number,
-	};
-}

@@ -78,7 +78,7 @@ export function getBatching(context: IExecuteFunctions): Batching {
 		if (value === undefined || value === null || value === '') return undefined;
 		const n = Number(value);
 		if (!Number.isInteger(n) || n < min || n > max) {
-			throw new NodeOperationError(context.getNode(), `Batching → ${displayName} is ${JSON.stringify(value)}, but must be a whole number ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}`, {
+			throw new NodeOperationError(context.getNode(), `Batching → ${displayName} (${name}) is ${JSON.stringify(value)}, but must be a whole number ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}`, {
 				description: `Set Batching → ${displayName} to a whole number ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}, or remove it.`,
 			});
 		}

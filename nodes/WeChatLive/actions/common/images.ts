@@ -5,6 +5,7 @@ import type { Field } from '../../helpers/validation';
 import { invalidInput } from '../../helpers/validation';
 import type { ImageFile, ImageLimits } from '../../transport/media';
 import { uploadImage } from '../../transport/media';
+import { getOption } from './parameters';
 
 /**
  * WeChat's image fields take temporary media IDs only. The node also takes the image itself, as binary data
@@ -84,7 +85,7 @@ export function checkImageInput(
 	field: ImageField,
 	value: unknown,
 ): string {
-	const source = this.getNodeParameter(IMAGE_SOURCE, itemIndex, 'mediaId') as ImageSource;
+	const source = getOption<ImageSource>(this, itemIndex, imageSourceProperty);
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (!text) {
 		throw invalidInput(this, itemIndex, field, 'is empty', `Give the ${field.purpose}.`);
@@ -113,7 +114,7 @@ export async function resolveImage(
 	value: unknown,
 ): Promise<string> {
 	const text = checkImageInput.call(this, itemIndex, field, value);
-	const source = this.getNodeParameter(IMAGE_SOURCE, itemIndex, 'mediaId') as ImageSource;
+	const source = getOption<ImageSource>(this, itemIndex, imageSourceProperty);
 	if (source === 'mediaId') return text;
 	const image = source === 'binary' ? await readBinary(this, itemIndex, text) : await download(this, itemIndex, field, text);
 	const uploaded = await uploadImage.call(this, image, field.limits, field.displayName, itemIndex);

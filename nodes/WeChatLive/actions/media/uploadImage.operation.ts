@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
 import { requireText } from '../../helpers/validation';
 import type { ImageFile, ImageLimits } from '../../transport/media';
 import { MEDIA_UPLOAD_LIMITS, uploadImage as upload } from '../../transport/media';
 import { download, readBinary, requireBinaryProperty } from '../common/images';
+import { getOption } from '../common/parameters';
 import { COVER_IMG, FEEDS_IMG, SHARE_IMG } from '../room/fields';
 import type { WeChatOperation } from '../types';
 
@@ -27,8 +28,35 @@ const INTENDED_USE: Record<string, { title: string; limits: ImageLimits }> = {
 	goodsCover: { title: 'Goods Cover Image', limits: { ...MEDIA_UPLOAD_LIMITS, maxPixels: { width: 300, height: 300 } } },
 };
 
+const sourceProperty: INodeProperties = {
+	displayName: 'Image From',
+	name: 'source',
+	type: 'options',
+	default: 'binary',
+	description: 'Where the image comes from',
+	options: [
+		{ name: 'Binary Data of the Input Item', value: 'binary', description: 'A binary property of the input item, e.g. from Read Files or HTTP Request' },
+		{ name: 'Image URL', value: 'url', description: 'A public http(s) URL of a JPG, PNG or GIF image; the node downloads it' },
+	],
+};
+
+const intendedUseProperty: INodeProperties = {
+	displayName: 'Intended Use',
+	name: 'intendedUse',
+	type: 'options',
+	default: 'any',
+	description: 'Which field the image is for, so that field’s limits are checked before uploading',
+	options: [
+		{ name: 'Any Use (Up to 10 MB)', value: 'any' },
+		{ name: 'Goods Cover (Up to 300×300 Pixels)', value: 'goodsCover' },
+		{ name: 'Room Cover Image (Up to 2 MB)', value: 'coverImg' },
+		{ name: 'Room Feeds Image (Up to 100 KB)', value: 'feedsImg' },
+		{ name: 'Room Share Image (Up to 1 MB)', value: 'shareImg' },
+	],
+};
+
 async function readImage(context: IExecuteFunctions, itemIndex: number): Promise<ImageFile> {
-	const source = context.getNodeParameter('source', itemIndex, 'binary') as string;
+	const source = getOption<string>(context, itemIndex, sourceProperty);
 	if (source === 'url') {
 		const url = requireText(context, itemIndex, URL_FIELD, context.getNodeParameter('url', itemIndex, ''), 'Give the image’s http(s) URL.');
 		return await download(context, itemIndex, URL_FIELD, url);
@@ -51,17 +79,7 @@ export const uploadImage: WeChatOperation = {
 	description: 'Upload an image as temporary media (新增临时素材) and get its media ID, valid for 3 days',
 	endpoints: ['mediaUpload'],
 	properties: [
-		{
-			displayName: 'Image From',
-			name: 'source',
-			type: 'options',
-			default: 'binary',
-			description: 'Where the image comes from',
-			options: [
-				{ name: 'Binary Data of the Input Item', value: 'binary', description: 'A binary property of the input item, e.g. from Read Files or HTTP Request' },
-				{ name: 'Image URL', value: 'url', description: 'A public http(s) URL of a JPG, PNG or GIF image; the node downloads it' },
-			],
-		},
+		sourceProperty,
 		{
 			displayName: 'Input Binary Field',
 			name: 'binaryPropertyName',
@@ -81,23 +99,10 @@ export const uploadImage: WeChatOperation = {
 			placeholder: 'e.g. https://shop.example.com/images/cover.jpg',
 			description: 'URL of a JPG, PNG or GIF image',
 		},
-		{
-			displayName: 'Intended Use',
-			name: 'intendedUse',
-			type: 'options',
-			default: 'any',
-			description: 'Which field the image is for, so that field’s limits are checked before uploading',
-			options: [
-				{ name: 'Any Use (Up to 10 MB)', value: 'any' },
-				{ name: 'Goods Cover (Up to 300×300 Pixels)', value: 'goodsCover' },
-				{ name: 'Room Cover Image (Up to 2 MB)', value: 'coverImg' },
-				{ name: 'Room Feeds Image (Up to 100 KB)', value: 'feedsImg' },
-				{ name: 'Room Share Image (Up to 1 MB)', value: 'shareImg' },
-			],
-		},
+		intendedUseProperty,
 	],
 	async execute(itemIndex) {
-		const use = INTENDED_USE[this.getNodeParameter('intendedUse', itemIndex, 'any') as string] ?? INTENDED_USE.any;
+		const use = INTENDED_USE[getOption<string>(this, itemIndex, intendedUseProperty)];
 		const image = await readImage(this, itemIndex);
 		// uploadImage checks type, size and pixels first: a wrong file never reaches WeChat.
 		const uploaded: IDataObject = await upload.call(this, image, use.limits, use.title, itemIndex);

@@ -4,6 +4,7 @@ import { label, ROLE } from '../../helpers/labels';
 import { invalidInput } from '../../helpers/validation';
 import { collectPages } from '../../transport/paginate';
 import { weChatRequest } from '../../transport/request';
+import { getPaging } from '../common/parameters';
 import { returnAllOrLimit } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { FILTER_ROLES, ROLE_FIELD, roleOptions } from './fields';
@@ -44,8 +45,7 @@ export const getMany: WeChatOperation = {
 		},
 	],
 	async execute(itemIndex) {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+		const { returnAll, limit } = getPaging(this, itemIndex);
 		const role = Number(this.getNodeParameter('role', itemIndex, -1));
 		if (!FILTER_ROLES.includes(role)) {
 			throw invalidInput(this, itemIndex, ROLE_FIELD, `must be one of ${FILTER_ROLES.join(', ')}, got "${String(role)}"`, 'Pick a role from the list, or All Members (-1).');

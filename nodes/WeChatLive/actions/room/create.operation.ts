@@ -1,10 +1,39 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
 import { ANCHOR_IMG, buildRoomBody, roomOptionalSwitches, roomRequiredProperties } from './fields';
 import { checkImageInput, resolveImage } from '../common/images';
+import { getOption } from '../common/parameters';
 import { requireWeChatId } from '../../helpers/validation';
+
+const roomTypeProperty: INodeProperties = {
+	displayName: 'Room Type',
+	name: 'type',
+	type: 'options',
+	default: 0,
+	description: 'How the show is broadcast (type)',
+	options: [
+		{ name: 'Phone Live (手机直播)', value: 0, description: 'The anchor broadcasts from the WeChat app' },
+		{
+			name: 'Push Stream (推流)',
+			value: 1,
+			description: 'Broadcast software such as OBS pushes to the room’s RTMP address (Room → Get Push URL)',
+		},
+	],
+};
+
+const screenTypeProperty: INodeProperties = {
+	displayName: 'Screen Orientation (Legacy)',
+	name: 'screenType',
+	type: 'options',
+	default: 0,
+	description: 'Legacy field (screenType) from WeChat’s older docs',
+	options: [
+		{ name: 'Landscape', value: 1 },
+		{ name: 'Portrait', value: 0 },
+	],
+};
 
 export const create: WeChatOperation = {
 	value: 'create',
@@ -14,21 +43,7 @@ export const create: WeChatOperation = {
 	endpoints: ['roomCreate'],
 	properties: [
 		...roomRequiredProperties(),
-		{
-			displayName: 'Room Type',
-			name: 'type',
-			type: 'options',
-			default: 0,
-			description: 'How the show is broadcast (type)',
-			options: [
-				{ name: 'Phone Live (手机直播)', value: 0, description: 'The anchor broadcasts from the WeChat app' },
-				{
-					name: 'Push Stream (推流)',
-					value: 1,
-					description: 'Broadcast software such as OBS pushes to the room’s RTMP address (Room → Get Push URL)',
-				},
-			],
-		},
+		roomTypeProperty,
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -53,17 +68,7 @@ export const create: WeChatOperation = {
 						'WeChat ID of the room’s creator (createrWechat). When set, only the creator, admins and the anchor see the room in the console.',
 				},
 				...roomOptionalSwitches,
-				{
-					displayName: 'Screen Orientation (Legacy)',
-					name: 'screenType',
-					type: 'options',
-					default: 0,
-					description: 'Legacy field (screenType) from WeChat’s older docs',
-					options: [
-						{ name: 'Landscape', value: 1 },
-						{ name: 'Portrait', value: 0 },
-					],
-				},
+				screenTypeProperty,
 				{
 					displayName: 'Sub-Anchor WeChat ID',
 					name: 'subAnchorWechat',
@@ -82,9 +87,12 @@ export const create: WeChatOperation = {
 			if (additional[name] !== undefined) requireWeChatId(this, itemIndex, { displayName, name }, additional[name]);
 		}
 		const body = await buildRoomBody.call(this, itemIndex, additional);
-		body.type = this.getNodeParameter('type', itemIndex, 0) as number;
-		for (const key of ['subAnchorWechat', 'createrWechat', 'screenType'] as const) {
-			if (additional[key] !== undefined) body[key] = typeof additional[key] === 'string' ? (additional[key] as string).trim() : additional[key];
+		body.type = getOption<number>(this, itemIndex, roomTypeProperty);
+		for (const key of ['subAnchorWechat', 'createrWechat'] as const) {
+			if (additional[key] !== undefined) body[key] = String(additional[key]).trim();
+		}
+		if (additional.screenType !== undefined) {
+			body.screenType = getOption<number>(this, itemIndex, screenTypeProperty, additional.screenType);
 		}
 		if (additional.anchorImg !== undefined) {
 			body.anchorImg = await resolveImage.call(this, itemIndex, ANCHOR_IMG, additional.anchorImg);

@@ -5,7 +5,7 @@ import type { Field } from '../../helpers/validation';
 import { checkWeightedLength, invalidInput, requireText, requireWeChatId } from '../../helpers/validation';
 import type { ImageField } from '../common/images';
 import { checkImageInput, imageProperties, imageSourceProperty, resolveImage } from '../common/images';
-import { bit } from '../common/parameters';
+import { bit, getBoolean } from '../common/parameters';
 
 /** The fields Room → Create and Room → Update share, and WeChat's rules for them (api_createroom). */
 
@@ -44,6 +44,31 @@ const END: Field = { displayName: 'End Time', name: 'endTime' };
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
+
+/** Switches every room is created with (WeChat requires them). */
+const roomRequiredSwitches: INodeProperties[] = [
+	{
+		displayName: 'Disable Likes',
+		name: 'closeLike',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to hide the like button (closeLike). Cannot be turned back on after the show starts.',
+	},
+	{
+		displayName: 'Hide Goods Shelf',
+		name: 'closeGoods',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to hide the goods shelf (closeGoods). Cannot be turned back on after the show starts.',
+	},
+	{
+		displayName: 'Disable Comments',
+		name: 'closeComment',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to disable comments (closeComment). Cannot be turned back on after the show starts.',
+	},
+];
 
 /** Parameters both operations show at top level: everything WeChat requires. */
 export function roomRequiredProperties(): INodeProperties[] {
@@ -96,27 +121,7 @@ export function roomRequiredProperties(): INodeProperties[] {
 		...imageProperties(COVER_IMG),
 		...imageProperties(SHARE_IMG),
 		...imageProperties(FEEDS_IMG),
-		{
-			displayName: 'Disable Likes',
-			name: 'closeLike',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to hide the like button (closeLike). Cannot be turned back on after the show starts.',
-		},
-		{
-			displayName: 'Hide Goods Shelf',
-			name: 'closeGoods',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to hide the goods shelf (closeGoods). Cannot be turned back on after the show starts.',
-		},
-		{
-			displayName: 'Disable Comments',
-			name: 'closeComment',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to disable comments (closeComment). Cannot be turned back on after the show starts.',
-		},
+		...roomRequiredSwitches,
 	];
 }
 
@@ -153,7 +158,6 @@ export const roomOptionalSwitches: INodeProperties[] = [
 	},
 ];
 
-const SWITCH_NAMES = ['closeKf', 'closeReplay', 'closeShare', 'isFeedsPublic'];
 
 /**
  * Checks every rule WeChat documents for a room before anything is sent (no upload either), then builds
@@ -183,11 +187,11 @@ export async function buildRoomBody(
 		anchorWechat,
 		shareImg: await resolveImage.call(this, itemIndex, SHARE_IMG, get('shareImg')),
 		feedsImg: await resolveImage.call(this, itemIndex, FEEDS_IMG, get('feedsImg')),
-		closeLike: bit(get('closeLike')),
-		closeGoods: bit(get('closeGoods')),
-		closeComment: bit(get('closeComment')),
 	};
-	for (const key of SWITCH_NAMES) if (additional[key] !== undefined) body[key] = bit(additional[key]);
+	for (const field of roomRequiredSwitches) body[field.name] = bit(getBoolean(this, itemIndex, field));
+	for (const field of roomOptionalSwitches) {
+		if (additional[field.name] !== undefined) body[field.name] = bit(getBoolean(this, itemIndex, field, additional[field.name]));
+	}
 	return body;
 }
 

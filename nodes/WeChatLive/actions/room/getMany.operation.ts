@@ -1,6 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { LIVE_STATUS } from '../../helpers/labels';
+import { getOptions, getPaging } from '../common/parameters';
 import { returnAllOrLimit } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { listRooms } from './rooms';
@@ -8,6 +9,16 @@ import { listRooms } from './rooms';
 export const liveStatusOptions = Object.entries(LIVE_STATUS)
 	.map(([code, name]) => ({ name: `${name} (${code})`, value: Number(code) }))
 	.sort((a, b) => a.name.localeCompare(b.name));
+
+const liveStatusProperty: INodeProperties = {
+	displayName: 'Live Status',
+	name: 'liveStatus',
+	type: 'multiOptions',
+	default: [],
+	options: liveStatusOptions,
+	description:
+		'Only rooms in these states (live_status). WeChat has no such filter, so the node reads the pages and filters them.',
+};
 
 export const getMany: WeChatOperation = {
 	value: 'getMany',
@@ -23,29 +34,17 @@ export const getMany: WeChatOperation = {
 			type: 'collection',
 			placeholder: 'Add Filter',
 			default: {},
-			options: [
-				{
-					displayName: 'Live Status',
-					name: 'liveStatus',
-					type: 'multiOptions',
-					default: [],
-					options: liveStatusOptions,
-					description:
-						'Only rooms in these states (live_status). WeChat has no such filter, so the node reads the pages and filters them.',
-				},
-			],
+			options: [liveStatusProperty],
 		},
 	],
 	async execute(itemIndex) {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+		const paging = getPaging(this, itemIndex);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const statuses = (filters.liveStatus as number[] | undefined) ?? [];
+		const statuses = getOptions<number>(this, itemIndex, liveStatusProperty, filters.liveStatus);
 		return await listRooms.call(
 			this,
 			{
-				returnAll,
-				limit,
+				...paging,
 				keep: statuses.length ? (room) => statuses.includes(Number(room.live_status)) : undefined,
 			},
 			itemIndex,

@@ -1,5 +1,4 @@
-import { readPaging } from '../../transport/paginate';
-import { getRoomId } from '../common/parameters';
+import { getPaging, getRoomId } from '../common/parameters';
 import { returnAllOrLimit, roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { listReplays } from './replays';
@@ -14,7 +13,7 @@ export const getReplay: WeChatOperation = {
 	properties: [roomIdProperty, ...returnAllOrLimit()],
 	async execute(itemIndex) {
 		const roomId = getRoomId(this, itemIndex);
-		const paging = readPaging((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
+		const paging = getPaging(this, itemIndex);
 		return await listReplays.call(this, roomId, paging, itemIndex);
 	},
 };

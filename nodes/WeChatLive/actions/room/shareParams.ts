@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Field } from '../../helpers/validation';
 import { invalidInput } from '../../helpers/validation';
+import { getOption } from '../common/parameters';
 
 /**
  * The share code's custom parameters (params of api_getsharedcode): an object the live-player plugin hands
@@ -16,20 +17,23 @@ const PARAMS_JSON: Field = { displayName: 'Parameters (JSON)', name: 'paramsJson
 /** The plugin truncates custom_params after 600 characters (live-player-plugin docs), which breaks the JSON. */
 export const MAX_ENCODED_PARAMS = 600;
 
+/** How the custom parameters are given. */
+const paramsInputProperty: INodeProperties = {
+	displayName: 'Custom Parameters',
+	name: 'paramsInput',
+	type: 'options',
+	default: 'none',
+	description:
+		'Parameters (params) the mini program receives as custom_params when a viewer enters the room through this code, e.g. a page path or a referrer ID',
+	options: [
+		{ name: 'JSON', value: 'json', description: 'Give the parameters as one JSON object, e.g. from an expression' },
+		{ name: 'Key-Value Pairs', value: 'keyValue', description: 'Give each parameter as a name and a text value' },
+		{ name: 'None', value: 'none', description: 'No custom parameters' },
+	],
+};
+
 export const shareParamsProperties: INodeProperties[] = [
-	{
-		displayName: 'Custom Parameters',
-		name: 'paramsInput',
-		type: 'options',
-		default: 'none',
-		description:
-			'Parameters (params) the mini program receives as custom_params when a viewer enters the room through this code, e.g. a page path or a referrer ID',
-		options: [
-			{ name: 'JSON', value: 'json', description: 'Give the parameters as one JSON object, e.g. from an expression' },
-			{ name: 'Key-Value Pairs', value: 'keyValue', description: 'Give each parameter as a name and a text value' },
-			{ name: 'None', value: 'none', description: 'No custom parameters' },
-		],
-	},
+	paramsInputProperty,
 	{
 		displayName: 'Parameters',
 		name: 'params',
@@ -77,7 +81,7 @@ export const shareParamsProperties: INodeProperties[] = [
 
 /** The params query value (JSON text), or undefined without custom parameters; every rule checked first. */
 export function readShareParams(context: IExecuteFunctions, itemIndex: number): string | undefined {
-	const input = context.getNodeParameter('paramsInput', itemIndex, 'none') as string;
+	const input = getOption<string>(context, itemIndex, paramsInputProperty);
 	if (input === 'none') return undefined;
 	const params = input === 'json' ? readJsonObject(context, itemIndex) : readPairs(context, itemIndex);
 	const text = JSON.stringify(params);

@@ -1,10 +1,7 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import type { Field } from '../../helpers/validation';
-import { invalidInput } from '../../helpers/validation';
 import type { EndpointName } from '../../transport/request';
 import { weChatRequest } from '../../transport/request';
-import { getRoomId } from '../common/parameters';
+import { getBoolean, getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 
@@ -49,25 +46,10 @@ export function roomSwitchOperation(spec: RoomSwitch): WeChatOperation {
 		],
 		async execute(itemIndex) {
 			const roomId = getRoomId(this, itemIndex);
-			const on = readSwitch(this, itemIndex, field);
+			const on = getBoolean(this, itemIndex, field);
 			const wire = on !== spec.inverted ? 1 : 0;
 			await weChatRequest.call(this, spec.endpoint, { body: { roomId, [spec.field]: wire }, itemIndex });
 			return { roomId, [spec.field]: wire, [spec.parameterName]: on };
 		},
 	};
-}
-
-/** A switch, also when an expression gives it as 1/0 or "true"/"false". */
-function readSwitch(context: IExecuteFunctions, itemIndex: number, field: Field): boolean {
-	const value = context.getNodeParameter(field.name, itemIndex) as unknown;
-	if (typeof value === 'boolean') return value;
-	if (value === 1 || value === '1' || value === 'true') return true;
-	if (value === 0 || value === '0' || value === 'false') return false;
-	throw invalidInput(
-		context,
-		itemIndex,
-		field,
-		`must be true or false, got "${String(value)}"`,
-		'Switch it on or off, or make the expression give true or false.',
-	);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Field } from '../../helpers/validation';
 import { checkListSize, invalidInput, requireText, requireWeChatId } from '../../helpers/validation';
+import { getOption } from '../common/parameters';
 
 /** The fields of Room Assistant's operations and WeChat's rules for them (api_addveassistant and siblings). */
 
@@ -38,22 +39,25 @@ export const nicknameProperty: INodeProperties = {
 	description: 'The name viewers see for the assistant in the room (nickname)',
 };
 
+/** How the assistants are given. */
+const usersInputProperty: INodeProperties = {
+	displayName: 'Assistants From',
+	name: 'usersInput',
+	type: 'options',
+	default: 'fields',
+	description: 'How the assistants to add (users) are given',
+	options: [
+		{ name: 'Fields Below', value: 'fields', description: 'A WeChat ID and nickname per assistant' },
+		{
+			name: 'JSON',
+			value: 'json',
+			description: 'A list of {"username", "nickname"} objects, e.g. from an expression or another room’s Get Many',
+		},
+	],
+};
+
 export const usersProperties: INodeProperties[] = [
-	{
-		displayName: 'Assistants From',
-		name: 'usersInput',
-		type: 'options',
-		default: 'fields',
-		description: 'How the assistants to add (users) are given',
-		options: [
-			{ name: 'Fields Below', value: 'fields', description: 'A WeChat ID and nickname per assistant' },
-			{
-				name: 'JSON',
-				value: 'json',
-				description: 'A list of {"username", "nickname"} objects, e.g. from an expression or another room’s Get Many',
-			},
-		],
-	},
+	usersInputProperty,
 	{
 		displayName: 'Assistants',
 		name: 'users',
@@ -77,7 +81,7 @@ export const usersProperties: INodeProperties[] = [
 
 /** The users body of addassistant, each entry and the list checked before WeChat is called. */
 export function readUsers(context: IExecuteFunctions, itemIndex: number): Assistant[] {
-	const input = context.getNodeParameter('usersInput', itemIndex, 'fields') as string;
+	const input = getOption<string>(context, itemIndex, usersInputProperty);
 	const field = input === 'json' ? USERS_JSON : USERS;
 	const entries =
 		input === 'json'

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readPaging } from '../../transport/paginate';
 import { weChatRequest } from '../../transport/request';
-import { getRoomId } from '../common/parameters';
+import { getPaging, getRoomId } from '../common/parameters';
 import { returnAllOrLimit, roomIdProperty } from '../common/properties';
 import { weChatTimeToIso } from '../../helpers/time';
 import type { WeChatOperation } from '../types';
@@ -17,7 +16,7 @@ export const getMany: WeChatOperation = {
 	properties: [roomIdProperty, ...returnAllOrLimit()],
 	async execute(itemIndex) {
 		const roomId = getRoomId(this, itemIndex);
-		const { returnAll, limit } = readPaging((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
+		const { returnAll, limit } = getPaging(this, itemIndex);
 		// One call returns the whole list (count ≤ maxCount): WeChat has no paging here, so the limit is ours.
 		const response = await weChatRequest.call(this, 'assistantList', { qs: { roomId }, itemIndex });
 		const list = (response.list as IDataObject[] | undefined) ?? [];

@@ -1,7 +1,10 @@
+import type { Field } from '../../helpers/validation';
 import { weChatRequest } from '../../transport/request';
-import { bit } from '../common/parameters';
+import { bit, getBoolean } from '../common/parameters';
 import type { WeChatOperation } from '../types';
 import { getRoomAndGoods, roomAndGoodsProperties } from './roomAndGoods';
+
+const ON_SALE: Field = { displayName: 'On Sale', name: 'onSale' };
 
 export const setSale: WeChatOperation = {
 	value: 'setSale',
@@ -12,8 +15,8 @@ export const setSale: WeChatOperation = {
 	properties: [
 		...roomAndGoodsProperties,
 		{
-			displayName: 'On Sale',
-			name: 'onSale',
+			displayName: ON_SALE.displayName,
+			name: ON_SALE.name,
 			type: 'boolean',
 			default: true,
 			description: 'Whether viewers can buy the goods in the room (onSale): on the shelf, or taken off it',
@@ -21,7 +24,7 @@ export const setSale: WeChatOperation = {
 	],
 	async execute(itemIndex) {
 		const { roomId, goodsId } = getRoomAndGoods(this, itemIndex);
-		const onSale = bit(this.getNodeParameter('onSale', itemIndex, true));
+		const onSale = bit(getBoolean(this, itemIndex, ON_SALE));
 		await weChatRequest.call(this, 'goodsOnSale', { body: { roomId, goodsId, onSale }, itemIndex });
 		return { roomId, goodsId, onSale };
 	},

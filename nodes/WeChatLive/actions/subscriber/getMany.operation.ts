@@ -1,3 +1,4 @@
+import { getPaging } from '../common/parameters';
 import { returnAllOrLimit } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { listFollowers } from './followers';
@@ -10,8 +11,6 @@ export const getMany: WeChatOperation = {
 	endpoints: ['followersGet'],
 	properties: returnAllOrLimit(),
 	async execute(itemIndex) {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
-		return await listFollowers.call(this, { returnAll, limit }, itemIndex);
+		return await listFollowers.call(this, getPaging(this, itemIndex), itemIndex);
 	},
 };
