@@ -6,8 +6,9 @@
  *   processor, run on BOTH workers, all succeed, and WeChat sees ONE stable_token request: the first
  *   execution stores the token in the shared Postgres credential row and every later one, on either
  *   worker, reuses it.
- * - A cold burst (20 at once on a credential with no token yet) costs at most one token request per
- *   worker: nothing shares memory across workers, and stable_token hands every caller the same token.
+ * - A cold burst (20 at once on the credential of a second mini program, whose token no process has seen
+ *   yet) costs at most one token request per worker: nothing shares memory across workers, and
+ *   stable_token hands every caller the same token.
  * - WeChat Live Trigger deliveries to the webhook processor each start one execution on a worker, and
  *   WeChat's retries of one delivery start no second one (the retry filter lives in the webhook
  *   processor's memory; with several webhook processors behind a load balancer, see the last test).
@@ -35,6 +36,8 @@ const TRIGGER_WEBHOOK_ID = '0c4d8b52-6f0e-4a43-9d55-3c1f7a2e9b11';
 const TRIGGER_WORKFLOW = 'wxQueueTrigger01';
 
 let sandbox: Json;
+// A second mini program (its own WeChat stand-in): a credential no process has a token for.
+let secondShop: Json;
 let cluster: QueueCluster;
 let createTime = Math.floor(Date.now() / 1000) - 60;
 const measured: Record<string, unknown> = {};
@@ -122,12 +125,22 @@ function byWorker(executions: QueueExecution[]): Record<string, number> {
 	return counts;
 }
 
-function sandboxCredential(credential: { id: string; name: string }) {
+function sandboxCredential(credential: { id: string; name: string }, shop: Json = sandbox) {
 	return {
 		...credential,
 		type: 'weChatLiveApi',
-		data: { appId: sandbox.app.appId, appSecret: sandbox.app.appSecret, baseUrl: sandbox.url, token: TOKEN, encodingAESKey: AES_KEY },
+		data: { appId: shop.app.appId, appSecret: shop.app.appSecret, baseUrl: shop.url, token: TOKEN, encodingAESKey: AES_KEY },
 	};
+}
+
+/** One upcoming room, so Room → Get Many has something to read. */
+function seedRoom(shop: Json) {
+	const media = storeMedia(shop.state, png(10, 10), 'image/png');
+	const start = Math.floor(Date.now() / 1000) + 86400;
+	createRoom(shop.state, {
+		name: 'Queue mode room', coverImg: media, shareImg: media, feedsImg: media, startTime: start, endTime: start + 3600,
+		anchorName: 'Anchor', anchorWechat: 'queue_anchor', type: 0, closeLike: 0, closeGoods: 0, closeComment: 0,
+	});
 }
 
 // SKIP_QUEUE_E2E=1 skips this file (it needs root, or Redis and PostgreSQL installed: scripts/services.js).
@@ -138,16 +151,13 @@ queueSuite('n8n in queue mode (main, 2 webhook processors, 2 workers)', () => {
 		const t0 = Date.now();
 		await ensureN8n();
 		sandbox = await startSandbox();
-		const media = storeMedia(sandbox.state, png(10, 10), 'image/png');
-		const start = Math.floor(Date.now() / 1000) + 86400;
-		createRoom(sandbox.state, {
-			name: 'Queue mode room', coverImg: media, shareImg: media, feedsImg: media, startTime: start, endTime: start + 3600,
-			anchorName: 'Anchor', anchorWechat: 'queue_anchor', type: 0, closeLike: 0, closeGoods: 0, closeComment: 0,
-		});
+		secondShop = await startSandbox({ app: { appId: 'wxsandbox0000000002', appSecret: 'sandbox-app-secret-0002' } });
+		seedRoom(sandbox);
+		seedRoom(secondShop);
 		// Two webhook processors: the trigger tests use the first; the last test spreads retries over both.
 		cluster = createQueueCluster({ name: 'queue', tarball: await packPackage(REPO_ROOT), workers: 2, webhookProcessors: 2, concurrency: 5 });
 		measured.setup = await cluster.setup();
-		await cluster.importCredentials([sandboxCredential(WARM), sandboxCredential(COLD)]);
+		await cluster.importCredentials([sandboxCredential(WARM), sandboxCredential(COLD, secondShop)]);
 		await cluster.importWorkflows([warmWorkflow, coldWorkflow, triggerWorkflow]);
 		await cluster.publish([warmWorkflow.id, coldWorkflow.id, TRIGGER_WORKFLOW]);
 		measured.start = await cluster.start();
@@ -157,6 +167,7 @@ queueSuite('n8n in queue mode (main, 2 webhook processors, 2 workers)', () => {
 	afterAll(async () => {
 		await cluster?.dispose();
 		await sandbox?.close();
+		await secondShop?.close();
 		process.stderr.write(`[queue] measured: ${JSON.stringify(measured, null, 2)}\n`);
 	}, 120_000);
 
@@ -202,30 +213,30 @@ queueSuite('n8n in queue mode (main, 2 webhook processors, 2 workers)', () => {
 			measured.warmTokenRequests = sandbox.requests('stableToken').length;
 		});
 
-		it('a cold burst (no stored token yet) costs at most one token request per worker', async () => {
+		it('a cold burst (a second mini program, no token anywhere yet) costs at most one token request per worker', async () => {
 			const t0 = Date.now();
-			const tokenRequestsBefore = sandbox.requests('stableToken').length;
-			const readsBefore = sandbox.requests('getLiveInfo').length;
+			const tokenRequestsBefore = secondShop.requests('stableToken').length;
+			const readsBefore = secondShop.requests('getLiveInfo').length;
 			// WeChat's token call takes a while from most servers; on loopback it would be over before the
 			// other worker looks. 400 ms makes both workers find the credential empty.
-			sandbox.fault({ endpoint: 'stableToken', delayMs: 400, times: 10 });
+			secondShop.fault({ endpoint: 'stableToken', delayMs: 400, times: 10 });
 			await Promise.all(Array.from({ length: EXECUTIONS }, (_, i) => startRun(coldWorkflow, i + 1)));
 			const executions = await cluster.executions(coldWorkflow.id, { waitFor: EXECUTIONS, limit: 100, timeoutMs: 120_000 });
 			measured.coldMs = Date.now() - t0;
 
 			expect(executions.map((e: Json) => e.status)).toEqual(Array(EXECUTIONS).fill('success'));
 			for (const e of executions) expect(itemsOf(e, 'WeChat Live')).toHaveLength(ITEMS_PER_EXECUTION);
-			expect(sandbox.requests('getLiveInfo').length - readsBefore).toBe(EXECUTIONS * ITEMS_PER_EXECUTION);
+			expect(secondShop.requests('getLiveInfo').length - readsBefore).toBe(EXECUTIONS * ITEMS_PER_EXECUTION);
 			const perWorker = byWorker(executions);
 			measured.coldPerWorker = perWorker;
-			const tokenRequests = sandbox.requests('stableToken').length - tokenRequestsBefore;
+			const tokenRequests = secondShop.requests('stableToken').length - tokenRequestsBefore;
 			measured.coldTokenRequests = tokenRequests;
 			const workersUsed = cluster.workers.filter((w: Json) => perWorker[w.name] > 0).length;
 			expect(tokenRequests).toBeGreaterThanOrEqual(1);
 			expect(tokenRequests).toBeLessThanOrEqual(workersUsed);
 			// stable_token hands out one token: no execution was refused one another's token
-			expect(sandbox.requests('getLiveInfo').slice(readsBefore).every((r: Json) => r.errcode === 0)).toBe(true);
-			sandbox.clearFaults();
+			expect(secondShop.requests('getLiveInfo').slice(readsBefore).every((r: Json) => r.errcode === 0)).toBe(true);
+			secondShop.clearFaults();
 		});
 	});
 
