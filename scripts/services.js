@@ -17,15 +17,15 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
+const proc = require('../test/e2e/harness/proc');
+const { freePort } = require('../test/e2e/harness/http');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const HOST = '127.0.0.1';
 const PG_SUPERUSER = 'postgres';
 const DEFAULT_DATABASE = 'n8n';
 const APT_PACKAGES = { redis: 'redis-server', postgres: 'postgresql' };
-// Never hand these out: system services and `npm start` (n8n 5678, its broker 5679, the sandbox 8788).
-const RESERVED_PORTS = new Set([5432, 6379, 5678, 5679, 5680, 5681, 8788]);
 
 function servicesDir() {
 	return path.resolve(process.env.WECHAT_LIVE_SERVICES_DIR || path.join(REPO_ROOT, '.cache', 'services'));
@@ -42,44 +42,11 @@ const paths = () => {
 };
 
 const say = (message) => process.stderr.write(`[services] ${message}\n`);
-const since = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const { since, sleep, isAlive } = proc;
+/** A command to completion; rejects on a non-zero exit unless `check: false`. `as`: { uid, gid } to drop root. */
+const run = (command, args, options) => proc.run(command, args, { check: true, ...options });
 
 // ------------------------------------------------------------------------------------------ processes
-
-/** Runs a command to completion: { code, signal, stdout, stderr, output }. `as`: { uid, gid } to drop root. */
-function run(command, args, { cwd, env, as, check = true, onData } = {}) {
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, {
-			cwd,
-			env: env || process.env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			...(as ? { uid: as.uid, gid: as.gid } : {}),
-		});
-		let stdout = '';
-		let stderr = '';
-		let output = '';
-		child.stdout.on('data', (d) => {
-			stdout += d;
-			output += d;
-			if (onData) onData(d);
-		});
-		child.stderr.on('data', (d) => {
-			stderr += d;
-			output += d;
-			if (onData) onData(d);
-		});
-		child.on('error', reject);
-		child.on('close', (code, signal) => {
-			const result = { code, signal, stdout, stderr, output };
-			if (check && code !== 0) {
-				const err = new Error(`${path.basename(command)} ${args.join(' ')} exited ${code ?? signal}:\n${output.trim().split('\n').slice(-30).join('\n')}`);
-				err.result = result;
-				reject(err);
-			} else resolve(result);
-		});
-	});
-}
 
 function lookPath(name) {
 	for (const dir of (process.env.PATH || '').split(path.delimiter).concat(['/usr/sbin', '/usr/bin', '/sbin', '/bin'])) {
@@ -93,32 +60,6 @@ function lookPath(name) {
 		}
 	}
 	return undefined;
-}
-
-function isAlive(pid) {
-	if (!pid) return false;
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (err) {
-		return err.code === 'EPERM';
-	}
-}
-
-async function freePort() {
-	for (let attempt = 0; attempt < 20; attempt++) {
-		const port = await new Promise((resolve, reject) => {
-			const srv = net.createServer();
-			srv.unref();
-			srv.on('error', reject);
-			srv.listen(0, HOST, () => {
-				const { port: p } = srv.address();
-				srv.close(() => resolve(p));
-			});
-		});
-		if (!RESERVED_PORTS.has(port)) return port;
-	}
-	throw new Error('no free port found');
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;

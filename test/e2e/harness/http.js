@@ -4,8 +4,11 @@ const http = require('node:http');
 const net = require('node:net');
 const { sleep } = require('./proc');
 
-/** Never hand these out: `npm start` uses 5678 (n8n) and 5679 (its task broker). */
-const RESERVED_PORTS = new Set([5678, 5679, 5680, 5681, 8788]);
+/**
+ * Never hand these out: `npm start` uses 5678 (n8n) and 5679 (its task broker); 5432 and 6379 are
+ * where a developer's own PostgreSQL and Redis listen.
+ */
+const RESERVED_PORTS = new Set([5432, 6379, 5678, 5679, 5680, 5681, 8788]);
 
 /** A currently free TCP port on 127.0.0.1. */
 async function freePort() {

@@ -3,13 +3,13 @@
 // CLI (import, publish, execute) and, when started, one `n8n start` server on 127.0.0.1.
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const { ensureN8n, REPO_ROOT } = require('./install');
 const { n8nFilesOf } = require('./pack');
 const { freePort, request, waitForHttp } = require('./http');
 const { bcryptHash, readExecutions } = require('./node24');
 const { parseRawOutput, itemsOf } = require('./run-data');
-const { log, since, cleanEnv, run, tail, sleep } = require('./proc');
+const { log, since, cleanEnv, run, tail, sleep, spawnGroup, stopGroup } = require('./proc');
 const {
 	BROWSER_ID,
 	backfillWorkflowHistory,
@@ -27,35 +27,6 @@ const INSTANCE_MARKER = '.e2e-instance'; // we only ever wipe folders that carry
 // n8n 2.41.1 CLI processes now and then die like this while exiting, after their work is done
 const CRASH_SIGNALS = new Set(['SIGSEGV', 'SIGBUS', 'SIGABRT', 'SIGILL']);
 const PACKAGE_NAME_RE = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?n8n-nodes-[a-z0-9-._~]+$/;
-
-// Servers still up when this process exits are killed (whole process group: n8n + its runner).
-const running = new Set();
-process.on('exit', () => {
-	for (const inst of running) killGroup(inst.server && inst.server.pid, 'SIGKILL');
-});
-
-function killGroup(pid, signal) {
-	if (!pid) return false;
-	try {
-		process.kill(-pid, signal);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-function groupAlive(pid) {
-	return killGroup(pid, 0);
-}
-
-async function waitUntil(predicate, timeoutMs, intervalMs = 100) {
-	const deadline = Date.now() + timeoutMs;
-	while (!predicate()) {
-		if (Date.now() > deadline) return false;
-		await sleep(intervalMs);
-	}
-	return true;
-}
 
 /** package.json inside an npm tarball, without unpacking it anywhere. */
 function packageJsonOfTarball(tarball) {
@@ -351,22 +322,13 @@ class N8nInstance {
 		const t0 = Date.now();
 		const brokerPort = this.brokerPort || (await freePort());
 		const offset = fs.existsSync(this.serverLog) ? fs.statSync(this.serverLog).size : 0;
-		const fd = fs.openSync(this.serverLog, 'a');
-		const child = spawn(this.install.nodeBin, [this.install.n8nBin, 'start'], {
+		const server = spawnGroup(this.install.nodeBin, [this.install.n8nBin, 'start'], {
 			cwd: this.userFolder,
 			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
-			detached: true, // own process group: stop() can reach the runner child too
-			stdio: ['ignore', fd, fd],
+			logFile: this.serverLog,
 		});
-		fs.closeSync(fd);
-		const server = { child, pid: child.pid, brokerPort, exited: false, exit: null };
 		this._logOffset = offset;
 		this.server = server;
-		running.add(this);
-		child.on('exit', (code, signal) => {
-			server.exited = true;
-			server.exit = { code, signal };
-		});
 		const ready = await waitForHttp(`${this.url}/healthz/readiness`, {
 			timeoutMs,
 			alive: () => !server.exited,
@@ -387,25 +349,9 @@ class N8nInstance {
 		const server = this.server;
 		if (!server) return;
 		const t0 = Date.now();
-		if (!server.exited) {
-			try {
-				process.kill(server.pid, 'SIGTERM');
-			} catch {
-				// already gone
-			}
-			if (!(await waitUntil(() => server.exited, timeoutMs))) {
-				this._log(`n8n did not stop within ${timeoutMs} ms: SIGKILL`);
-				killGroup(server.pid, 'SIGKILL');
-				await waitUntil(() => server.exited, 5000);
-			}
-		}
-		if (!(await waitUntil(() => !groupAlive(server.pid), 5000))) {
-			killGroup(server.pid, 'SIGKILL'); // the task runner, if it outlived n8n
-			await waitUntil(() => !groupAlive(server.pid), 5000);
-		}
+		if (await stopGroup(server, { timeoutMs })) this._log(`n8n did not stop within ${timeoutMs} ms: killed`);
 		this.server = null;
 		this._cookie = null;
-		running.delete(this);
 		this._log(`server stopped in ${since(t0)} (${JSON.stringify(server.exit)})`);
 	}
 

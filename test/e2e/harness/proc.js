@@ -1,5 +1,7 @@
 'use strict';
-// Child processes for the harness: a clean environment, a promise-returning runner, timing logs.
+// Child processes for the harness: a clean environment, a promise-returning runner, long-running
+// process groups (n8n servers, workers) and their clean stop, timing logs.
+const fs = require('node:fs');
 const { spawn } = require('node:child_process');
 
 function log(scope, message) {
@@ -48,10 +50,16 @@ function cleanEnv(base = process.env) {
 /**
  * Runs a command to completion. Resolves { code, signal, stdout, stderr, output } (output = both
  * streams interleaved as they came); never rejects for a non-zero exit unless `check` is set.
+ * `as`: { uid, gid } to drop root.
  */
-function run(command, args, { cwd, env, check = false, timeoutMs = 0, onData } = {}) {
+function run(command, args, { cwd, env, as, check = false, timeoutMs = 0, onData } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			...(as ? { uid: as.uid, gid: as.gid } : {}),
+		});
 		let stdout = '';
 		let stderr = '';
 		let output = '';
@@ -98,6 +106,7 @@ function sleep(ms) {
 }
 
 function isAlive(pid) {
+	if (!pid) return false;
 	try {
 		process.kill(pid, 0);
 		return true;
@@ -106,4 +115,76 @@ function isAlive(pid) {
 	}
 }
 
-module.exports = { log, since, cleanEnv, run, tail, sleep, isAlive };
+// Process groups still up when this (jest) process exits are killed: no n8n outlives its test run.
+const liveGroups = new Set();
+process.on('exit', () => {
+	for (const group of liveGroups) killGroup(group.pid, 'SIGKILL');
+});
+
+/**
+ * Starts a long-running command in its own process group, so stopGroup() reaches the children it
+ * starts too (n8n's task runner), with both streams appended to `logFile`.
+ * Returns { child, pid, exited, exit }, kept current as the process ends.
+ */
+function spawnGroup(command, args, { cwd, env, logFile }) {
+	const fd = fs.openSync(logFile, 'a');
+	const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', fd, fd] });
+	fs.closeSync(fd);
+	const group = { child, pid: child.pid, exited: false, exit: null };
+	liveGroups.add(group);
+	child.on('exit', (code, signal) => {
+		group.exited = true;
+		group.exit = { code, signal };
+	});
+	return group;
+}
+
+/** Signals a whole process group; false when none of it is left (signal 0 only asks). */
+function killGroup(pid, signal) {
+	if (!pid) return false;
+	try {
+		process.kill(-pid, signal);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function waitUntil(predicate, timeoutMs, intervalMs = 100) {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await predicate())) {
+		if (Date.now() > deadline) return false;
+		await sleep(intervalMs);
+	}
+	return true;
+}
+
+/**
+ * SIGTERM to the group's leader (n8n shuts down cleanly), SIGKILL to the group if it has not exited
+ * within `timeoutMs`, then SIGKILL for whatever is left (a task runner that outlived n8n).
+ * Resolves true when the leader had to be killed.
+ */
+async function stopGroup(group, { timeoutMs = 30_000 } = {}) {
+	let killed = false;
+	if (!group.exited) {
+		try {
+			process.kill(group.pid, 'SIGTERM');
+		} catch {
+			// already gone
+		}
+		if (!(await waitUntil(() => group.exited, timeoutMs))) {
+			killed = true;
+			killGroup(group.pid, 'SIGKILL');
+			await waitUntil(() => group.exited, 5000);
+		}
+	}
+	const gone = () => !killGroup(group.pid, 0);
+	if (!(await waitUntil(gone, 5000))) {
+		killGroup(group.pid, 'SIGKILL');
+		await waitUntil(gone, 5000);
+	}
+	liveGroups.delete(group);
+	return killed;
+}
+
+module.exports = { log, since, cleanEnv, run, tail, sleep, isAlive, spawnGroup, stopGroup };

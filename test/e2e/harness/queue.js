@@ -15,40 +15,14 @@
 //   await cluster.dispose();                  // stop every process, drop the database, release the services
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
 const { createInstance, WORK_ROOT, DEFAULT_ENCRYPTION_KEY } = require('./instance');
 const { ensureN8n } = require('./install');
 const { freePort, request, waitForHttp } = require('./http');
 const { runInN8n } = require('./node24');
-const { log, since, tail, sleep } = require('./proc');
+const { log, since, tail, sleep, spawnGroup, stopGroup } = require('./proc');
 const services = require('../../../scripts/services');
 
 const INSTANCE_MARKER = '.e2e-instance';
-
-// Processes still up when this (jest) process exits are killed, whole process groups (n8n + runner).
-const live = new Set();
-process.on('exit', () => {
-	for (const proc of live) killGroup(proc.pid, 'SIGKILL');
-});
-
-function killGroup(pid, signal) {
-	if (!pid) return false;
-	try {
-		process.kill(-pid, signal);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-async function waitUntil(predicate, timeoutMs, intervalMs = 100) {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await predicate())) {
-		if (Date.now() > deadline) return false;
-		await sleep(intervalMs);
-	}
-	return true;
-}
 
 // ---------------------------------------------------------------------------------------- Postgres reads
 
@@ -147,21 +121,9 @@ class Member {
 		const args = [this.instance.install.n8nBin, ...ROLES[this.role].command];
 		if (this.role === 'worker') args.push(`--concurrency=${this.cluster.concurrency}`);
 		this.logOffset = fs.existsSync(this.logFile) ? fs.statSync(this.logFile).size : 0;
-		const fd = fs.openSync(this.logFile, 'a');
-		const child = spawn(this.instance.install.nodeBin, args, {
-			cwd: this.instance.userFolder, // n8n reads a .env from its working directory: there is none here
-			env,
-			detached: true, // own process group: stop() reaches its task runner too
-			stdio: ['ignore', fd, fd],
-		});
-		fs.closeSync(fd);
-		const proc = { child, pid: child.pid, exited: false, exit: null };
+		// cwd: n8n reads a .env from its working directory, and there is none in the user folder
+		const proc = spawnGroup(this.instance.install.nodeBin, args, { cwd: this.instance.userFolder, env, logFile: this.logFile });
 		this.proc = proc;
-		live.add(proc);
-		child.on('exit', (code, signal) => {
-			proc.exited = true;
-			proc.exit = { code, signal };
-		});
 		const ready = await waitForHttp(this.healthUrl, { timeoutMs, alive: () => !proc.exited });
 		if (!ready) {
 			const why = proc.exited ? `exited (${JSON.stringify(proc.exit)})` : `not ready after ${timeoutMs} ms`;
@@ -179,23 +141,7 @@ class Member {
 		const proc = this.proc;
 		if (!proc) return;
 		const t0 = Date.now();
-		if (!proc.exited) {
-			try {
-				process.kill(proc.pid, 'SIGTERM');
-			} catch {
-				// gone
-			}
-			if (!(await waitUntil(() => proc.exited, timeoutMs))) {
-				log(this.cluster.name, `${this.name} did not stop within ${timeoutMs} ms: SIGKILL`);
-				killGroup(proc.pid, 'SIGKILL');
-				await waitUntil(() => proc.exited, 5000);
-			}
-		}
-		if (!(await waitUntil(() => !killGroup(proc.pid, 0), 5000))) {
-			killGroup(proc.pid, 'SIGKILL'); // a task runner that outlived n8n
-			await waitUntil(() => !killGroup(proc.pid, 0), 5000);
-		}
-		live.delete(proc);
+		if (await stopGroup(proc, { timeoutMs })) log(this.cluster.name, `${this.name} did not stop within ${timeoutMs} ms: killed`);
 		this.proc = null;
 		log(this.cluster.name, `${this.name} stopped in ${since(t0)} (${JSON.stringify(proc.exit)})`);
 	}
