@@ -68,11 +68,16 @@ export function requireText(
 }
 
 /**
- * WeChat's numeric IDs (rooms, goods, audits) as a number, or undefined: digits only (not "1e3" or "0x10",
- * which Number() would read as other IDs) and within JavaScript's exact integers.
+ * Digits from an expression or a text field (" 12 ") as the number they spell; anything else as it is.
+ * Digits only: Number() would also read "1e3", "0x10" or "" as numbers nobody meant.
  */
+export function digitsAsNumber(value: unknown): unknown {
+	return typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+}
+
+/** WeChat's numeric IDs (rooms, goods, audits) as a number within JavaScript's exact integers, or undefined. */
 export function toId(value: unknown): number | undefined {
-	const id = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+	const id = digitsAsNumber(value);
 	return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
@@ -141,7 +146,7 @@ export function requireBoolean(context: IExecuteFunctions, itemIndex: number, fi
 
 /** How many results to return: a whole number of at least 1 (a number, or digits from an expression). */
 export function requireLimit(context: IExecuteFunctions, itemIndex: number, field: Field, value: unknown): number {
-	const limit = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+	const limit = digitsAsNumber(value);
 	if (typeof limit === 'number' && Number.isSafeInteger(limit) && limit >= 1) return limit;
 	throw invalidInput(
 		context,

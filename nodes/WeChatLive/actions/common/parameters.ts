@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
-import { invalidInput, requireBoolean, requireId, requireLimit } from '../../helpers/validation';
+import { digitsAsNumber, invalidInput, requireBoolean, requireId, requireLimit } from '../../helpers/validation';
 
 export const ROOM_ID: Field = { displayName: 'Room', name: 'roomId' };
 
@@ -15,9 +15,9 @@ export function getRoomId(context: IExecuteFunctions, itemIndex: number): number
 	return getId(context, itemIndex, ROOM_ID);
 }
 
-/** 0/1 as WeChat wants it, from a boolean in the UI. */
-export function bit(value: unknown): 0 | 1 {
-	return value === true || value === 1 || value === '1' || value === 'true' ? 1 : 0;
+/** 0/1 as WeChat wants it, from a switch already checked by getBoolean. */
+export function bit(value: boolean): 0 | 1 {
+	return value ? 1 : 0;
 }
 
 const RETURN_ALL: Field = { displayName: 'Return All', name: 'returnAll' };
@@ -72,8 +72,7 @@ function choicesOf(property: INodeProperties): INodePropertyOptions[] {
 }
 
 function sameChoice(choice: unknown, value: unknown): boolean {
-	if (choice === value) return true;
-	return typeof choice === 'number' && typeof value === 'string' && /^\s*\d+\s*$/.test(value) && Number(value) === choice;
+	return choice === value || (typeof choice === 'number' && digitsAsNumber(value) === choice);
 }
 
 function notAChoice(context: IExecuteFunctions, itemIndex: number, property: INodeProperties, value: unknown) {
