@@ -1,17 +1,21 @@
 // The WeChat API sandbox: a stand-in for api.weixin.qq.com on 127.0.0.1, plain node:http.
 // It does what WeChat does around every call (method, access token, JSON body, errcodes), keeps state,
-// logs each request for tests, and injects faults on demand. Endpoint facts (method, path) come from the
-// node's own table, so the two cannot drift; each route file adds its endpoints' behaviour.
+// logs each request for tests, and injects faults on demand. Which endpoints exist, with their method
+// and path, is the sandbox's own table (endpoints.js, from WeChat's docs); each route file adds its
+// endpoints' behaviour.
 const http = require('node:http');
 const { URL } = require('node:url');
 
-const endpoints = require('../../nodes/WeChatLive/transport/endpoints.json');
+const endpoints = require('./endpoints');
 const { createState, now, DEFAULT_APP } = require('./state');
 const { fail } = require('./routes/util');
 const { png } = require('./images');
 
-const routeModules = ['tokens', 'media', 'rooms'];
-const extraRouteModules = [
+/** Route files: each exports one handler per endpoint it serves (named as in endpoints.js), and `control` routes. */
+const routeModules = [
+	'tokens',
+	'media',
+	'rooms',
 	'assistants',
 	'subAnchors',
 	'roomSwitches',
@@ -25,14 +29,8 @@ const extraRouteModules = [
 function loadRoutes() {
 	const handlers = {};
 	const controls = [];
-	for (const name of [...routeModules, ...extraRouteModules]) {
-		let mod;
-		try {
-			mod = require(`./routes/${name}`);
-		} catch (error) {
-			if (error.code === 'MODULE_NOT_FOUND' && extraRouteModules.includes(name)) continue;
-			throw error;
-		}
+	for (const name of routeModules) {
+		const mod = require(`./routes/${name}`);
 		for (const [key, fn] of Object.entries(mod)) if (endpoints[key] && typeof fn === 'function') handlers[key] = fn;
 		for (const [route, fn] of Object.entries(mod.control ?? {})) {
 			const [method, pattern] = route.split(' ');
@@ -41,6 +39,8 @@ function loadRoutes() {
 			controls.push({ method, regex, names, fn });
 		}
 	}
+	const unserved = Object.keys(endpoints).filter((key) => !handlers[key]);
+	if (unserved.length > 0) throw new Error(`sandbox bug: no route file handles ${unserved.join(', ')}`);
 	return { handlers, controls };
 }
 
@@ -111,7 +111,7 @@ function createSandbox(options = {}) {
 			send(res, status, json);
 		};
 
-		if (!endpoint || !handlers[endpoint]) return reply(404, fail(40066, 'invalid url'));
+		if (!endpoint) return reply(404, fail(40066, 'invalid url'));
 		const spec = endpoints[endpoint];
 		if (spec.method === 'GET' && req.method !== 'GET') return reply(200, fail(43001, 'require GET method'));
 		if (spec.method === 'POST' && req.method !== 'POST') return reply(200, fail(43002, 'require POST method'));
@@ -132,7 +132,7 @@ function createSandbox(options = {}) {
 		}
 		entry.body = isMultipart ? { multipartBytes: raw.length } : body;
 
-		if (endpoint !== 'stableToken' && endpoint !== 'token') {
+		if (endpoint !== 'stableToken') {
 			const refused = checkToken(state, query.access_token);
 			if (refused) return reply(200, refused);
 		}
@@ -208,7 +208,7 @@ function createSandbox(options = {}) {
 		get app() {
 			return state.app;
 		},
-		/** Requests received, optionally only those of one endpoint (by its name in endpoints.json). */
+		/** Requests received, optionally only those of one endpoint (by its name in endpoints.js). */
 		requests(endpoint) {
 			return endpoint ? state.log.filter((e) => e.endpoint === endpoint) : [...state.log];
 		},

@@ -13,7 +13,7 @@ const DEFAULT_APP = {
 function createState(app = DEFAULT_APP) {
 	return {
 		app: { ...app },
-		tokens: new Map(), // token -> { expiresAt, kind: 'stable' | 'classic' }
+		tokens: new Map(), // token -> { expiresAt }
 		issuedTokens: [],
 		stableToken: null, // the token stable_token hands out in normal mode
 		media: new Map(), // media_id -> { data, type, createdAt }
@@ -24,7 +24,7 @@ function createState(app = DEFAULT_APP) {
 		nextRoomId: 1001,
 		nextGoodsId: 5001,
 		nextAuditId: 900001,
-		counters: { stableToken: 0, token: 0, requests: 0 },
+		counters: { stableToken: 0, requests: 0 },
 		log: [],
 		faults: [],
 		clockOffsetMs: 0,

@@ -1,12 +1,12 @@
-// Access tokens: /cgi-bin/stable_token (normal mode reuses the live token) and the classic /cgi-bin/token.
+// Access tokens: /cgi-bin/stable_token (normal mode reuses the live token).
 const { fail } = require('./util');
 const { now, newToken } = require('../state');
 
 const LIFETIME_S = 7200;
 
-function issue(state, kind) {
+function issue(state) {
 	const token = newToken();
-	state.tokens.set(token, { expiresAt: now(state) + LIFETIME_S * 1000, kind });
+	state.tokens.set(token, { expiresAt: now(state) + LIFETIME_S * 1000 });
 	state.issuedTokens.push(token); // for leak scans: expired tokens must not surface either
 	return token;
 }
@@ -29,20 +29,10 @@ module.exports = {
 		const fresh = current && current.expiresAt - now(state) > 5 * 60 * 1000;
 		if (body.force_refresh === true || !fresh) {
 			if (body.force_refresh === true && state.stableToken) state.tokens.delete(state.stableToken);
-			state.stableToken = issue(state, 'stable');
+			state.stableToken = issue(state);
 		}
 		const expiresIn = Math.floor((state.tokens.get(state.stableToken).expiresAt - now(state)) / 1000);
 		return { access_token: state.stableToken, expires_in: expiresIn };
-	},
-
-	token({ state, query }) {
-		state.counters.token++;
-		if (query.grant_type !== 'client_credential') return fail(40002, 'invalid grant_type');
-		const refused = checkApp(state, query.appid, query.secret);
-		if (refused) return refused;
-		// Each classic call invalidates the previous classic token (stable tokens are isolated from it).
-		for (const [token, info] of state.tokens) if (info.kind === 'classic') state.tokens.delete(token);
-		return { access_token: issue(state, 'classic'), expires_in: LIFETIME_S };
 	},
 
 	/** Fault injection: every token dies, as when WeChat expires them or another system force-refreshes. */
