@@ -1,12 +1,10 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Sandbox as SandboxOf } from '../support/sandbox';
-import { useSandbox } from '../support/sandbox';
+import { sandboxMedia, sandboxRoom, useSandbox } from '../support/sandbox';
 import { CredentialStore, roomById, runNode } from '../support/executeContext';
 
 const { images } = require('../sandbox');
-const { createRoom } = require('../sandbox/routes/rooms');
-const { storeMedia } = require('../sandbox/routes/media');
 
 type Sandbox = SandboxOf<IDataObject & { rooms: Map<number, IDataObject> }>;
 
@@ -16,9 +14,7 @@ let store: CredentialStore;
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3600 * 1000).toISOString();
 const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
-function media(): string {
-	return storeMedia(sandbox.state, images.png(100, 100), 'image/png');
-}
+const media = (): string => sandboxMedia(sandbox);
 
 function roomParameters(overrides: IDataObject = {}): IDataObject {
 	return {
@@ -42,24 +38,11 @@ function roomParameters(overrides: IDataObject = {}): IDataObject {
 	};
 }
 
+/** `count` rooms, "Seeded room 0", 1, …, starting a minute apart (IDs from 1001). */
 function seedRooms(count: number) {
-	const cover = media();
 	const start = Math.floor(Date.now() / 1000) + 86400;
 	for (let i = 0; i < count; i++) {
-		createRoom(sandbox.state, {
-			name: `Seeded room ${i}`,
-			coverImg: cover,
-			shareImg: cover,
-			feedsImg: cover,
-			startTime: start + i * 60,
-			endTime: start + i * 60 + 3600,
-			anchorName: 'Anchor',
-			anchorWechat: 'seed_anchor',
-			type: 0,
-			closeLike: 0,
-			closeGoods: 0,
-			closeComment: 0,
-		});
+		sandboxRoom(sandbox, { name: `Seeded room ${i}`, startTime: start + i * 60, endTime: start + i * 60 + 3600 });
 	}
 }
 

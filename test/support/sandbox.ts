@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { CredentialStore } from './executeContext';
 
 const { startSandbox, images } = require('../sandbox');
-const { createRoom } = require('../sandbox/routes/rooms');
+const fixtures = require('../sandbox/fixtures');
 const { storeMedia } = require('../sandbox/routes/media');
 
 export type SandboxRequest = IDataObject & { endpoint: string | null; body: IDataObject; query: Record<string, string> };
@@ -46,22 +46,5 @@ export function sandboxMedia(sandbox: Sandbox<unknown>, width = 100, height = 10
 }
 
 /** A room that already exists in the sandbox (IDs from 1001), not yet started unless told otherwise. */
-export function sandboxRoom(sandbox: Sandbox<unknown>, overrides: IDataObject = {}): IDataObject & { roomId: number } {
-	const media = sandboxMedia(sandbox);
-	const start = Math.floor(Date.now() / 1000) + 86400;
-	return createRoom(sandbox.state, {
-		name: 'Tea tasting night',
-		coverImg: media,
-		shareImg: media,
-		feedsImg: media,
-		startTime: start,
-		endTime: start + 7200,
-		anchorName: 'Anchor Lin',
-		anchorWechat: 'lin_anchor',
-		type: 0,
-		closeLike: 0,
-		closeGoods: 0,
-		closeComment: 0,
-		...overrides,
-	});
-}
+export const sandboxRoom: (sandbox: Sandbox<unknown>, overrides?: IDataObject) => IDataObject & { roomId: number } =
+	fixtures.sandboxRoom;

@@ -1,21 +1,12 @@
 // Room core operations in a real n8n (issue: foundation). Format: ./README.md.
-const { storeMedia } = require('../../sandbox/routes/media');
-const { createRoom } = require('../../sandbox/routes/rooms');
-const { png } = require('../../sandbox/images');
+const { sandboxRoom } = require('../../sandbox/fixtures');
 
 const hoursFromNow = (h) => new Date(Date.now() + h * 3600e3).toISOString();
 const seconds = (iso) => Math.floor(Date.parse(iso) / 1000);
 const byId = (id) => ({ __rl: true, mode: 'id', value: String(id) });
 
-/** A room that already exists in the sandbox, for the cases that read, edit or delete one. */
-function existingRoom(sandbox, name) {
-	const media = storeMedia(sandbox.state, png(100, 100), 'image/png');
-	const start = Math.floor(Date.now() / 1000) + 86400;
-	return createRoom(sandbox.state, {
-		name, coverImg: media, shareImg: media, feedsImg: media, startTime: start, endTime: start + 7200,
-		anchorName: 'Anchor Lin', anchorWechat: 'lin_anchor', type: 0, closeLike: 0, closeGoods: 0, closeComment: 0,
-	}).roomId;
-}
+/** The ID of a room that already exists in the sandbox, for the cases that read, edit or delete one. */
+const existingRoom = (sandbox, name) => sandboxRoom(sandbox, { name }).roomId;
 
 const createParameters = (sandbox, overrides = {}) => ({
 	resource: 'room',

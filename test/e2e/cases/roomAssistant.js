@@ -1,20 +1,13 @@
 // Room Assistant → Add / Update / Remove / Get Many in a real n8n against the sandbox (format: README.md in
 // this folder). Every case makes its own room: all setups share one sandbox.
-const { storeMedia } = require('../../sandbox/routes/media');
-const { createRoom } = require('../../sandbox/routes/rooms');
-const { png } = require('../../sandbox/images');
+const { sandboxRoom } = require('../../sandbox/fixtures');
 
 const byId = (id) => ({ __rl: true, mode: 'id', value: String(id) });
 const calls = (requests) => requests.filter((r) => r.endpoint !== 'stableToken');
 
 /** A not-started room with these [username, nickname] assistants; returns its ID. */
 function roomWithAssistants(sandbox, assistants = []) {
-	const media = storeMedia(sandbox.state, png(100, 100), 'image/png');
-	const start = Math.floor(Date.now() / 1000) + 86400;
-	const room = createRoom(sandbox.state, {
-		name: 'E2E assistants room', coverImg: media, shareImg: media, feedsImg: media, startTime: start, endTime: start + 7200,
-		anchorName: 'Anchor Lin', anchorWechat: 'lin_anchor', type: 0, closeLike: 0, closeGoods: 0, closeComment: 0,
-	});
+	const room = sandboxRoom(sandbox, { name: 'E2E assistants room' });
 	for (const [username, nickname] of assistants) {
 		room.assistants.push({ username, nickname, timestamp: 1700000000, headimg: 'http://wx.qlogo.cn/x', alias: username, openid: `o_${username}` });
 	}

@@ -1,21 +1,14 @@
 // Room → push URL, share code, replay and the four switches in a real n8n against the sandbox
 // (format: README.md in this folder). Every case makes its own room: all setups share one sandbox.
-const { storeMedia } = require('../../sandbox/routes/media');
-const { createRoom } = require('../../sandbox/routes/rooms');
+const { sandboxRoom } = require('../../sandbox/fixtures');
 const { addReplays } = require('../../sandbox/routes/roomSwitches');
-const { png } = require('../../sandbox/images');
 
 const byId = (id) => ({ __rl: true, mode: 'id', value: String(id) });
 const calls = (requests) => requests.filter((r) => r.endpoint !== 'stableToken');
 
 /** A room in the sandbox, not started unless a status is given; returns the room object. */
 function makeRoom(sandbox, liveStatus = 102) {
-	const media = storeMedia(sandbox.state, png(100, 100), 'image/png');
-	const start = Math.floor(Date.now() / 1000) + 86400;
-	const room = createRoom(sandbox.state, {
-		name: 'E2E room extras', coverImg: media, shareImg: media, feedsImg: media, startTime: start, endTime: start + 7200,
-		anchorName: 'Anchor Lin', anchorWechat: 'lin_anchor', type: 1, closeLike: 0, closeGoods: 0, closeComment: 0,
-	});
+	const room = sandboxRoom(sandbox, { name: 'E2E room extras', type: 1 });
 	room.liveStatus = liveStatus;
 	return room;
 }

@@ -1,7 +1,8 @@
 // Goods inside a room in a real n8n (issue 3, part B). Format: ./README.md.
 // Each case makes its own room and goods in setup (all setups run first, on one shared sandbox).
 const { storeMedia } = require('../../sandbox/routes/media');
-const { createRoom, findRoom } = require('../../sandbox/routes/rooms');
+const { findRoom } = require('../../sandbox/routes/rooms');
+const { sandboxRoom } = require('../../sandbox/fixtures');
 const { addGoods, roomGoodsView } = require('../../sandbox/routes/goods');
 const { png } = require('../../sandbox/images');
 
@@ -10,11 +11,7 @@ const byId = (id) => ({ __rl: true, mode: 'id', value: String(id) });
 /** A room with `count` approved goods; the first `imported` of them are already in the room. */
 function roomWithGoods(sandbox, name, { count = 2, imported = count, liveStatus = 102 } = {}) {
 	const media = storeMedia(sandbox.state, png(100, 100), 'image/png');
-	const start = Math.floor(Date.now() / 1000) + 86400;
-	const room = createRoom(sandbox.state, {
-		name, coverImg: media, shareImg: media, feedsImg: media, startTime: start, endTime: start + 7200,
-		anchorName: 'Anchor Lin', anchorWechat: 'lin_anchor', type: 0, closeLike: 0, closeGoods: 0, closeComment: 0,
-	});
+	const room = sandboxRoom(sandbox, { name });
 	room.liveStatus = liveStatus;
 	const goods = Array.from({ length: count }, (_, i) =>
 		addGoods(sandbox.state, { name: `${name} tea ${i + 1}`, coverImgUrl: media, url: 'pages/goods/detail', priceType: 1, price: 20 + i }, { status: 2 }),

@@ -1,20 +1,13 @@
 // Room Sub-Anchor → Add / Update / Delete / Get in a real n8n against the sandbox (format: README.md in this
 // folder). Every case makes its own room: all setups share one sandbox.
-const { storeMedia } = require('../../sandbox/routes/media');
-const { createRoom } = require('../../sandbox/routes/rooms');
-const { png } = require('../../sandbox/images');
+const { sandboxRoom } = require('../../sandbox/fixtures');
 
 const byId = (id) => ({ __rl: true, mode: 'id', value: String(id) });
 const calls = (requests) => requests.filter((r) => r.endpoint !== 'stableToken');
 
 /** A not-started room anchored by lin_anchor, with this sub-anchor ('' for none); returns its ID. */
 function roomWithSubAnchor(sandbox, subAnchorWechat = '') {
-	const media = storeMedia(sandbox.state, png(100, 100), 'image/png');
-	const start = Math.floor(Date.now() / 1000) + 86400;
-	return createRoom(sandbox.state, {
-		name: 'E2E sub-anchor room', coverImg: media, shareImg: media, feedsImg: media, startTime: start, endTime: start + 7200,
-		anchorName: 'Anchor Lin', anchorWechat: 'lin_anchor', subAnchorWechat, type: 0, closeLike: 0, closeGoods: 0, closeComment: 0,
-	}).roomId;
+	return sandboxRoom(sandbox, { name: 'E2E sub-anchor room', subAnchorWechat }).roomId;
 }
 
 const subAnchorOf = (sandbox, roomId) => sandbox.state.rooms.get(roomId).subAnchorWechat;
