@@ -6,10 +6,8 @@
  * code and answers WeChat with a bare 4xx, so callers never learn which check failed.
  */
 import {
-	createCipheriv,
 	createDecipheriv,
 	createHash,
-	randomBytes,
 	timingSafeEqual,
 } from 'node:crypto';
 
@@ -163,32 +161,6 @@ export function decryptMessage(
 	const result = tryDecryptMessage(encrypt, key, expectedAppId);
 	if (!result.ok) throw new CallbackCryptoError(result.reason, result.message);
 	return { message: result.message, appId: result.appId, random: result.random };
-}
-
-/**
- * The mirror image of `decryptMessage`, returning standard base64 with `=` padding. `random16` is for
- * known-answer tests only; by default the prefix comes from the CSPRNG.
- */
-export function encryptMessage(
-	plaintext: string,
-	key: Buffer,
-	appId: string,
-	random16: Buffer = randomBytes(RANDOM_LENGTH),
-): string {
-	if (key.length !== 32) throw new CallbackCryptoError('bad_key', 'The AES key must be 32 bytes');
-	if (random16.length !== RANDOM_LENGTH) {
-		throw new CallbackCryptoError('bad_length', 'The random prefix must be 16 bytes');
-	}
-	const message = Buffer.from(plaintext, 'utf8');
-	const length = Buffer.alloc(LENGTH_FIELD);
-	length.writeUInt32BE(message.length, 0);
-	const body = Buffer.concat([random16, length, message, Buffer.from(appId, 'utf8')]);
-	const pad = PAD_BLOCK - (body.length % PAD_BLOCK);
-	const padded = Buffer.concat([body, Buffer.alloc(pad, pad)]);
-
-	const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));
-	cipher.setAutoPadding(false);
-	return Buffer.concat([cipher.update(padded), cipher.final()]).toString('base64');
 }
 
 /** Strict UTF-8: a malformed sequence becomes U+FFFD, which does not re-encode to the same bytes. */

@@ -9,12 +9,12 @@ import {
 	computeSignature,
 	decodeAesKey,
 	decryptMessage,
-	encryptMessage,
 	isStrictBase64,
 	signaturesEqual,
 	tryDecryptMessage,
 } from '../../nodes/shared/crypto';
 import * as sandbox from '../sandbox/callbacks';
+import { encryptMessage } from '../support/encryptMessage';
 
 /*
  * Each vector: `tkn` is the message-push Token, `aes` the EncodingAESKey (named so because n8n's

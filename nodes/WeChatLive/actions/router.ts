@@ -1,28 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+import { NodeOperationError, sleepWithAbort } from 'n8n-workflow';
 
 import { PerMinuteLimit, runBounded } from '../helpers/concurrency';
 import type { Batching } from './common/batching';
 import { getBatching } from './common/batching';
-import { errorItemJson } from './errorItem';
+import { asNodeError, errorItemJson } from './errorItem';
 import { resources } from './resources';
 import type { WeChatOperation } from './types';
-
-let operations: Map<string, WeChatOperation> | undefined;
-
-export function findOperation(resource: string, operation: string): WeChatOperation | undefined {
-	// Built on first use, not at load: nothing an operation imports can then meet a half-loaded router.
-	operations ??= new Map(
-		resources.flatMap((r) => r.operations.map((op) => [`${r.value}:${op.value}`, op] as const)),
-	);
-	return operations.get(`${resource}:${operation}`);
-}
 
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = findOperation(resource, operationName);
+	const operation = resources.find((r) => r.value === resource)?.operations.find((op) => op.value === operationName);
 	if (!operation) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -121,13 +111,4 @@ async function runPerItem(
 
 function* indexes(start: number, end: number): Generator<number> {
 	for (let i = start; i < end; i++) yield i;
-}
-
-function asNodeError(context: IExecuteFunctions, error: Error, itemIndex: number): NodeApiError | NodeOperationError {
-	const nodeError =
-		error instanceof NodeApiError || error instanceof NodeOperationError
-			? error
-			: new NodeOperationError(context.getNode(), error, { itemIndex });
-	nodeError.context.itemIndex = itemIndex;
-	return nodeError;
 }

@@ -67,9 +67,6 @@ export interface Batching {
 	maxItemsPerMinute: number;
 }
 
-/** Today's behaviour: one item after another, no pauses. */
-export const NO_BATCHING: Batching = { itemsPerBatch: Infinity, batchIntervalMs: 0, concurrency: 1, maxItemsPerMinute: 0 };
-
 /** The node's Batching option (one setting for the whole run, read from the first item). */
 export function getBatching(context: IExecuteFunctions): Batching {
 	const raw = context.getNodeParameter('batching', 0, {}) as IDataObject;

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
-import { errorItemJson } from '../errorItem';
+import { asNodeError, errorItemJson } from '../errorItem';
 import type { WeChatOperation } from '../types';
 import { fetchWarehouse, WAREHOUSE_BATCH } from './goods';
 import { goodsIdsProperty, parseIdList } from './ids';
@@ -24,12 +24,6 @@ function notFound(context: IExecuteFunctions, asked: Asked, missing: number[]): 
 			itemIndex: asked.itemIndex,
 		},
 	);
-}
-
-/** Our errors are node errors already; anything else is wrapped, as the router does for execute(). */
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
 /**
