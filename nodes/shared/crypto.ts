@@ -93,7 +93,11 @@ export function isStrictBase64(value: string): boolean {
 	return value.length > 0 && value.length % 4 === 0 && STRICT_BASE64.test(value);
 }
 
-/** Like `decryptMessage`, but returns the failure instead of throwing it. */
+/**
+ * Decrypts an `Encrypt` value: AES-256-CBC with IV = key[0:16], PKCS#7 padding with block 32, layout
+ * `random(16) ‖ msg_len (uint32 BE) ‖ msg ‖ appid`; a failure is returned, not thrown. Check
+ * `msg_signature` BEFORE calling this: CBC is malleable and the signature is the only integrity check.
+ */
 export function tryDecryptMessage(
 	encrypt: string,
 	key: Buffer,
@@ -146,21 +150,6 @@ export function tryDecryptMessage(
 		appId: expectedAppId,
 		random: Buffer.from(plain.subarray(0, RANDOM_LENGTH)),
 	};
-}
-
-/**
- * Decrypts an `Encrypt` value: AES-256-CBC with IV = key[0:16], PKCS#7 padding with block 32, layout
- * `random(16) ‖ msg_len (uint32 BE) ‖ msg ‖ appid`. Check `msg_signature` BEFORE calling this: CBC is
- * malleable and the signature is the only integrity check.
- */
-export function decryptMessage(
-	encrypt: string,
-	key: Buffer,
-	expectedAppId: string,
-): DecryptedMessage {
-	const result = tryDecryptMessage(encrypt, key, expectedAppId);
-	if (!result.ok) throw new CallbackCryptoError(result.reason, result.message);
-	return { message: result.message, appId: result.appId, random: result.random };
 }
 
 /** Strict UTF-8: a malformed sequence becomes U+FFFD, which does not re-encode to the same bytes. */

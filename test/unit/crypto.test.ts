@@ -8,13 +8,12 @@ import {
 	CallbackCryptoError,
 	computeSignature,
 	decodeAesKey,
-	decryptMessage,
 	isStrictBase64,
 	signaturesEqual,
 	tryDecryptMessage,
 } from '../../nodes/shared/crypto';
 import * as sandbox from '../sandbox/callbacks';
-import { encryptMessage } from '../support/encryptMessage';
+import { decryptMessage, encryptMessage } from '../support/callbackCrypto';
 
 /*
  * Each vector: `tkn` is the message-push Token, `aes` the EncodingAESKey (named so because n8n's

@@ -1,20 +1,30 @@
 /**
- * The mirror image of the node's `decryptMessage` (nodes/shared/crypto.ts), for tests only: the node
- * never encrypts. Kept apart from the sandbox's own sender (test/sandbox/callbacks.js), which is written
+ * The test-side halves of the message-push crypto in nodes/shared/crypto.ts: the node only ever checks
+ * and decrypts, returning failures (tryDecryptMessage); tests also encrypt, and like a decrypt that
+ * throws. Kept apart from the sandbox's own sender (test/sandbox/callbacks.js), which is written
  * independently, so the two cross-check each other and the official known-answer vectors.
  */
 import { createCipheriv, randomBytes } from 'node:crypto';
 
-import { CallbackCryptoError } from '../../nodes/shared/crypto';
+import type { DecryptedMessage } from '../../nodes/shared/crypto';
+import { CallbackCryptoError, tryDecryptMessage } from '../../nodes/shared/crypto';
 
 /** WeChat pads to the AES key size (32), not the block size (16); see docs/wechat-callback.md. */
 const PAD_BLOCK = 32;
 const RANDOM_LENGTH = 16;
 const LENGTH_FIELD = 4;
 
+/** The node's tryDecryptMessage, throwing a CallbackCryptoError (with its reason) on failure. */
+export function decryptMessage(encrypt: string, key: Buffer, expectedAppId: string): DecryptedMessage {
+	const result = tryDecryptMessage(encrypt, key, expectedAppId);
+	if (!result.ok) throw new CallbackCryptoError(result.reason, result.message);
+	return { message: result.message, appId: result.appId, random: result.random };
+}
+
 /**
- * `random(16) ‖ msg_len (uint32 BE) ‖ msg ‖ appid`, PKCS#7-padded to 32, AES-256-CBC with IV = key[0:16],
- * as standard base64 with `=` padding. `random16` is for known-answer tests; by default it is random.
+ * The mirror image of decryptMessage: `random(16) ‖ msg_len (uint32 BE) ‖ msg ‖ appid`, PKCS#7-padded to
+ * 32, AES-256-CBC with IV = key[0:16], as standard base64 with `=` padding. `random16` is for
+ * known-answer tests; by default it is random.
  */
 export function encryptMessage(
 	plaintext: string,
