@@ -113,7 +113,7 @@ async function sample(this: IPollFunctions, target: AuditTarget): Promise<INodeE
 }
 
 /**
- * Goods audit status changed. WeChat pushes no audit results (wechat-live-api.md §5), so each poll reads
+ * Goods audit status changed. WeChat pushes no audit results (docs/wechat-facts.md), so each poll reads
  * the whole goods library, one getapproved list per audit status, and compares it with the last poll.
  */
 export async function pollGoodsAudit(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

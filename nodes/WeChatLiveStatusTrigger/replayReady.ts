@@ -53,7 +53,7 @@ const isEnded = (room: IDataObject) => Number(room.live_status) === ENDED;
 
 /**
  * Replay ready. WeChat makes the replay of a room about 10 minutes after it ends and says nothing
- * (wechat-live-api.md §1.3, §5), so each poll lists the rooms and asks get_replay for every ended room
+ * (docs/wechat-facts.md, "Replays"), so each poll lists the rooms and asks get_replay for every ended room
  * whose replay has not been seen yet. To bound the calls, only rooms whose planned end is within the last
  * N days are asked (end_time is WeChat's only end time; a room that ended early still has it in the
  * future, so it is asked from the moment it shows as ended), and a room is never asked again once its

@@ -10,7 +10,7 @@ export const ROOM_STATUS_EVENT = 'roomStatus';
 
 export type RoomTarget = 'any' | 'ended' | 'live' | 'paused';
 
-/** live_status codes (wechat-live-api.md §1.0). */
+/** live_status codes (docs/wechat-facts.md, "Room status"). */
 export const LIVE = 101;
 export const NOT_STARTED = 102;
 export const ENDED = 103;
@@ -54,7 +54,7 @@ function changeItem(change: StatusChange, room: IDataObject, detectedAt: string)
 const matches = (target: RoomTarget, status: number) => target === 'any' || TARGET_STATUS[target] === status;
 
 /**
- * Room status changed. WeChat pushes no room status (wechat-live-api.md §1.0, §5), so each poll lists
+ * Room status changed. WeChat pushes no room status (docs/wechat-facts.md), so each poll lists
  * every room (getliveinfo) and compares live_status with the last poll. The state keeps every room, not
  * only the filtered ones, so changing the filters later does not make old changes look new.
  */

@@ -1,8 +1,8 @@
 /**
  * Checking one request from WeChat's message push, without n8n in the way: the GET handshake, and a
  * POST in plaintext, compatible or safe mode, XML or JSON. Every failure is a status code and a reason
- * code; the node answers with the bare status and logs the reason (shared/wechat-callback-crypto.md
- * §6.9: nothing in the reply says which check failed).
+ * code; the node answers with the bare status and logs the reason (nothing in the reply says which
+ * check failed: docs/wechat-callback.md, "Replies and failures").
  */
 import { computeSignature, signaturesEqual, tryDecryptMessage } from '../shared/crypto';
 import type { CallbackCryptoReason } from '../shared/crypto';
@@ -22,7 +22,7 @@ export interface VerificationSettings {
 
 export interface DeliverySettings extends VerificationSettings {
 	appId: string;
-	/** Current key first, then the previous one (rotation, doc §3.6). */
+	/** Current key first, then the previous one (rotation: docs/wechat-callback.md, "Key rotation"). */
 	aesKeys: Buffer[];
 	acceptedModes: AcceptedModes;
 	maxBodyBytes: number;
@@ -37,7 +37,7 @@ const MAX_JSON_DEPTH = 8;
 const TIMESTAMP = /^[0-9]{1,10}$/;
 const NONCE = /^[0-9A-Za-z]{1,32}$/;
 const SIGNATURE = /^[0-9a-fA-F]{40}$/;
-/** 64-bit ids that JSON carries as numbers (doc §3.3); they are read as strings instead. */
+/** 64-bit ids that JSON carries as numbers (docs/wechat-callback.md, "JSON quirks"); they are read as strings instead. */
 const JSON_ID_NUMBER = /"(MsgId|message_id)"(\s*:\s*)(-?[0-9]+)/g;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Envelope keys that are not message content: their absence beside Encrypt means safe mode. */

@@ -19,7 +19,7 @@ export type EventChoice = typeof FOLLOW_EVENT | typeof PUSH_RESULT_EVENT | typeo
 
 /**
  * XML nests the business fields in a wrapper element; the parameter tables (and, presumably, JSON
- * mode) list them flat (doc §7.3). Both shapes are read.
+ * mode) list them flat (docs/wechat-callback.md, "JSON quirks"). Both shapes are read.
  */
 const WRAPPERS = ['FollowNotify', 'PushMessageApiNotify'];
 
@@ -97,7 +97,7 @@ export function toEventItem(
 }
 
 /**
- * What makes two deliveries "the same event" (doc §3.5): MsgId for messages; for events
+ * What makes two deliveries "the same event" (docs/wechat-callback.md, "Retries and duplicates"): MsgId for messages; for events
  * FromUserName + CreateTime + Event, plus the event's own identity, because two events of one user
  * can share a one-second CreateTime. Never the ciphertext, signature or nonce: retries change them.
  */

@@ -1,6 +1,7 @@
 /**
  * WeChat message-push (消息推送) cryptography: the URL/message signatures and the AES scheme of
- * "safe" and "compatible" mode. Spec and known-answer vectors: shared/wechat-callback-crypto.md §4–§5.
+ * "safe" and "compatible" mode. The scheme: docs/wechat-callback.md; known-answer
+ * vectors: test/unit/crypto.test.ts.
  *
  * Every check fails closed with a `CallbackCryptoError` carrying a reason code. The trigger logs the
  * code and answers WeChat with a bare 4xx, so callers never learn which check failed.
@@ -43,7 +44,7 @@ export type DecryptResult =
 	| ({ ok: true } & DecryptedMessage)
 	| { ok: false; reason: CallbackCryptoReason; message: string };
 
-/** WeChat pads to the AES *key* size (K = 32), not to the AES block size (16): doc §4.2. */
+/** WeChat pads to the AES *key* size (K = 32), not to the AES block size (16): docs/wechat-callback.md, "Cipher". */
 const PAD_BLOCK = 32;
 const RANDOM_LENGTH = 16;
 const LENGTH_FIELD = 4;
@@ -72,7 +73,7 @@ export function signaturesEqual(a: string, b: string): boolean {
 
 /**
  * `base64(EncodingAESKey + '=')` → the 32-byte AES key. The 43 characters are random alphanumerics,
- * so the last one often carries non-zero trailing bits: a lenient decoder is required (doc §4.1) and
+ * so the last one often carries non-zero trailing bits: a lenient decoder is required (docs/wechat-callback.md, "Key") and
  * the shape is checked here instead.
  */
 export function decodeAesKey(encodingAESKey: string): Buffer {
@@ -137,7 +138,7 @@ export function tryDecryptMessage(
 	const messageBytes = plain.subarray(header, header + messageLength);
 	const appIdBytes = plain.subarray(header + messageLength);
 
-	// Exact byte comparison: no trimming, no case folding (doc §4.4).
+	// Exact byte comparison: no trimming, no case folding (docs/wechat-callback.md, "AppID check").
 	if (!appIdBytes.equals(Buffer.from(expectedAppId, 'utf8'))) {
 		return fail('wrong_appid', 'The message was encrypted for another AppID');
 	}

@@ -3,7 +3,7 @@
  * <Wrapper><a>1</a></Wrapper></xml>`. It knows elements, text, CDATA and comments, and nothing else
  * that could hurt: no DTD, no custom entities (only the five predefined ones and numeric character
  * references), bounded size, depth and element count. Attributes are skipped (WeChat sends none).
- * Doc: shared/wechat-callback-crypto.md §6.6.
+ * Why so small: docs/wechat-callback.md, "XML".
  */
 
 export type XmlValue = string | number | XmlObject | XmlValue[];
@@ -55,7 +55,7 @@ const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 const NAME = /[A-Za-z_][A-Za-z0-9_.-]*/y;
 const ATTRIBUTE = /\s+[A-Za-z_:][A-Za-z0-9_:.-]*\s*=\s*(?:"[^"<]*"|'[^'<]*')/y;
 const SAFE_INTEGER_TEXT = /^-?(?:0|[1-9][0-9]*)$/;
-/** The official wxalive_follow_notify sample writes `![CDATA[xxx]]` without `<` and `>` (doc §7.1). */
+/** The official wxalive_follow_notify sample writes `![CDATA[xxx]]` without `<` and `>` (docs/wechat-callback.md, "XML"). */
 const BROKEN_CDATA = /^!\[CDATA\[([\s\S]*)\]\]$/;
 
 interface Frame {

@@ -4,7 +4,7 @@
  * (plaintext, compatible, safe) and format (xml, json), POSTs it, optionally re-sends it like WeChat's
  * retries, and performs the GET URL check that WeChat sends when the console settings are submitted.
  *
- * The crypto is written here again on purpose, from shared/wechat-callback-crypto.md §4, and does not
+ * The crypto is written here again on purpose, from WeChat's description (docs/wechat-callback.md), and does not
  * reuse nodes/shared/crypto.ts: tests that feed these deliveries to the trigger cross-check two
  * independent implementations.
  */
@@ -211,7 +211,7 @@ async function verifyUrl(url, options) {
 	};
 }
 
-/** 长期订阅状态通知, shaped like the official XML sample (doc §7.1). */
+/** 长期订阅状态通知, shaped like the official XML sample (docs/wechat-callback.md, "Live events"). */
 function followEvent(fields = {}) {
 	const now = Math.floor(Date.now() / 1000);
 	return {
@@ -230,7 +230,7 @@ function followEvent(fields = {}) {
 	};
 }
 
-/** 长期订阅群发结果通知, shaped like the official XML sample (doc §7.2). */
+/** 长期订阅群发结果通知, shaped like the official XML sample (docs/wechat-callback.md, "Live events"). */
 function pushResultEvent(fields = {}) {
 	return {
 		ToUserName: fields.toUserName ?? 'gh_0123456789ab',

@@ -1,4 +1,4 @@
-/** design.md §4: every resource and operation value, exactly. */
+/** Every resource and operation value the node offers, exactly as designed (the README's operations table lists them). */
 export const DESIGN = {
 	room: ['create', 'get', 'getMany', 'update', 'delete', 'getPushUrl', 'getShareCode', 'getReplay', 'setFeedPublic', 'setReplay', 'setCustomerService', 'setComments'],
 	roomAssistant: ['add', 'update', 'remove', 'getMany'],

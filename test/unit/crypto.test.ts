@@ -1,5 +1,5 @@
 /**
- * The message-push crypto against the known-answer vectors of shared/wechat-callback-crypto.md §5,
+ * The message-push crypto against published known-answer vectors (sources: docs/wechat-callback.md),
  * and the ways a delivery can be damaged or forged.
  */
 import { createCipheriv } from 'node:crypto';

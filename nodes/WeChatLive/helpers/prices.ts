@@ -6,7 +6,7 @@ import { invalidInput } from './validation';
 
 /**
  * Prices. WeChat's goods *write* APIs take yuan (元) with at most 2 decimals. Its *read* APIs disagree in
- * the docs (DOC-CONFLICT, wechat-live-api.md §1.0, §2.6, §2.7): the goods library (getapproved,
+ * the docs (docs/wechat-facts.md, "Prices"): the goods library (getapproved,
  * getgoodswarehouse) is documented in yuan, the goods inside getliveinfo rooms in fen (分), and the samples
  * of both show 12300. Our rule: WeChat's raw `price`/`price2` are kept untouched, `price_unit` says which
  * unit WeChat documents for them, and `price_yuan`/`price2_yuan` are always yuan. If a real account shows

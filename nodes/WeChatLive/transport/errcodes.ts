@@ -1,6 +1,6 @@
 /**
  * WeChat errcodes in plain language, each with the fix a shop's operations staff can apply.
- * Sources: wechat-live-api.md §6.5 (platform-wide codes) and §7 (live codes).
+ * Sources: WeChat's common and live errcode tables, listed in docs/wechat-facts.md, "Errcodes".
  */
 export interface ErrcodeExplanation {
 	message: string;

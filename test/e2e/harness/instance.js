@@ -35,7 +35,7 @@ function packageJsonOfTarball(tarball) {
 	return JSON.parse(r.stdout);
 }
 
-/** Environment for every n8n process of an instance (see /work/shared/n8n-e2e.md §5). */
+/** Environment for every n8n process of an instance. */
 function n8nEnv({ install, userFolder, port, encryptionKey, owner, ownerHash, extra }) {
 	const env = cleanEnv();
 	env.PATH = `${path.join(install.nodeHome, 'bin')}${path.delimiter}${env.PATH || ''}`; // runner child = `node` on PATH

@@ -1,4 +1,4 @@
-// Room assistants (小助手): add / modify / remove / getassistantlist (wechat-live-api.md §1.9–1.12).
+// Room assistants (小助手): add / modify / remove / getassistantlist (WeChat's pages: ../endpoints.js).
 const crypto = require('node:crypto');
 const { fail, ok } = require('./util');
 const { roomFor } = require('./roomSwitches');

@@ -1,5 +1,5 @@
 // The goods library: add / update / delete / resetaudit / audit / getgoodswarehouse / getapproved, with
-// WeChat's checks and errcodes (wechat-live-api.md §2) and its audit state machine:
+// WeChat's checks and errcodes (docs/wechat-facts.md, "Goods fields") and its audit state machine:
 //   0 not submitted ──resubmit──▶ 1 under review ──(control route)──▶ 2 approved | 3 rejected (with a reason)
 //   1 ──resetaudit──▶ 0; a rejected goods can be changed and resubmitted.
 // Add and resubmit share 500 audits a day (300012). Prices are stored as sent, in yuan; the library

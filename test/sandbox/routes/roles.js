@@ -1,5 +1,5 @@
 // Roles (成员管理): addrole / deleterole / getrolelist with WeChat's checks and errcodes 400001–400005
-// (wechat-live-api.md §3). Members live in state.roles as { username, nickname, openid, headingimg,
+// (WeChat's pages: ../endpoints.js). Members live in state.roles as { username, nickname, openid, headingimg,
 // roleList, updateTimestamp }; getrolelist shows usernames masked, as WeChat does.
 const crypto = require('node:crypto');
 const { fail, ok, missing, isInt } = require('./util');

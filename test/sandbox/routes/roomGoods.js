@@ -1,5 +1,5 @@
 // Goods inside a room: room/addgoods, goods/onsale, goods/deleteInRoom, goods/push, goods/sort,
-// goods/getVideo (wechat-live-api.md §1.4, §1.21–1.25). A room's `goods` array is exactly what getliveinfo
+// goods/getVideo (WeChat's pages: ../endpoints.js). A room's `goods` array is exactly what getliveinfo
 // lists (WeChat's shape, prices in fen); what getliveinfo does not show (on/off shelf, the push under way,
 // explanation videos) is kept beside it on the room.
 const { fail, ok, isInt } = require('./util');

@@ -1,5 +1,5 @@
-// Room extras: push URL, share code and the four room switches (wechat-live-api.md §1.7, §1.8,
-// §1.17–1.20), plus replays for getliveinfo's get_replay (made with the control route, as WeChat makes them
+// Room extras: push URL, share code and the four room switches (WeChat's pages: ../endpoints.js),
+// plus replays for getliveinfo's get_replay (made with the control route, as WeChat makes them
 // after a show ends). The room checks here are shared with assistants.js and subAnchors.js.
 const crypto = require('node:crypto');
 const { fail, ok, isInt } = require('./util');
@@ -122,7 +122,8 @@ module.exports = {
 		});
 	},
 
-	// DOC-CONFLICT: WeChat's table names the room "id", its example and every SDK "roomId": both are taken.
+	// WeChat's table names the room "id", its example and every SDK "roomId": both are taken
+	// (docs/wechat-facts.md, "Set Comments").
 	roomUpdateComment({ state, body }) {
 		return setSwitch(state, body, 'banComment', { roomId: body.roomId ?? body.id });
 	},

@@ -1,5 +1,5 @@
 // Rooms: create / getliveinfo / editroom / deleteroom, with WeChat's own checks and errcodes
-// (wechat-live-api.md §1.1–1.6). The sandbox validates independently of the node, so the node's own
+// (WeChat's pages: ../endpoints.js; rules: docs/wechat-facts.md). The sandbox validates independently of the node, so the node's own
 // checks are tested against it rather than against themselves.
 const { fail, ok, weightedLength, missing, isInt } = require('./util');
 const { nowSeconds } = require('../state');

@@ -1,4 +1,4 @@
-// Sub-anchor (主播副号): add / modify / delete / get (wechat-live-api.md §1.13–1.16). In the sandbox a WeChat ID
+// Sub-anchor (主播副号): add / modify / delete / get (WeChat's pages: ../endpoints.js). In the sandbox a WeChat ID
 // is well-formed when it starts with a letter (else 500001) and real-name verified unless it starts
 // "unverified" (500002), as for anchors in rooms.js.
 const { fail, ok } = require('./util');
@@ -34,7 +34,7 @@ module.exports = {
 		return ok();
 	},
 
-	// Modifying a room that has no sub-anchor yet is undocumented; the sandbox sets it (UNVERIFIED).
+	// Modifying a room that has no sub-anchor yet is undocumented; the sandbox sets it (docs/wechat-facts.md, "Sub-anchor").
 	subAnchorModify({ state, body }) {
 		const { room, error } = roomAndUsername(state, body);
 		if (error) return error;
@@ -52,7 +52,7 @@ module.exports = {
 		return ok();
 	},
 
-	// WeChat's sample: {"username":"testwechat","errcode":0} (no errmsg). Without a sub-anchor: "" (UNVERIFIED).
+	// WeChat's sample: {"username":"testwechat","errcode":0} (no errmsg). Without a sub-anchor: "" (not documented).
 	subAnchorGet({ state, query }) {
 		const { room, error } = roomFor(state, query.roomId, { fromQuery: true, anyStatus: true });
 		if (error) return error;

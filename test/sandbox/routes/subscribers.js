@@ -1,5 +1,5 @@
 // Long-term subscription (长期订阅): get_wxa_followers with its page_break cursor, and push_message with
-// WeChat's rules (wechat-live-api.md §4): ≤ 2,000 openids, the room must be live (9410006), one room a
+// WeChat's rules (api_pushmessage, api_getfollowers): ≤ 2,000 openids, the room must be live (9410006), one room a
 // day (9410005). Subscribers live in state.followers; pushes are recorded in state.pushes.
 const crypto = require('node:crypto');
 const { fail, ok, isInt } = require('./util');

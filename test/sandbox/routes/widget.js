@@ -1,4 +1,4 @@
-// The live pendant's global goods key: goods/setkey, goods/getkey (wechat-live-api.md §1.26–1.27).
+// The live pendant's global goods key: goods/setkey, goods/getkey (WeChat's pages: ../endpoints.js).
 const { fail, ok } = require('./util');
 
 module.exports = {

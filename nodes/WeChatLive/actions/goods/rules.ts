@@ -5,7 +5,7 @@ import { checkWeightedLength, invalidInput, requireText } from '../../helpers/va
 import type { ImageField } from '../common/images';
 import { splitList, TEXT_SEPARATORS } from './ids';
 
-/** WeChat's rules for a goods' fields (api_addgoods, api_updategoodsinfo; wechat-live-api.md §2.0). */
+/** WeChat's rules for a goods' fields (api_addgoods, api_updategoodsinfo; docs/wechat-facts.md, "Goods fields"). */
 
 export const COVER_IMG_URL: ImageField = {
 	displayName: 'Cover Image',
@@ -23,7 +23,7 @@ export const GOODS_KEY: Field = { displayName: 'Goods Key', name: 'goodsKey' };
 
 /**
  * At most 14 Chinese characters (28 by WeChat's count). The docs give no minimum, but WeChat answers
- * 300002 for names under 3 Chinese characters (community report, wechat-live-api.md §2.0), the same
+ * 300002 for names under 3 Chinese characters (community report, docs/wechat-facts.md), the same
  * minimum as room names: we check 6–28 so the error comes before the audit quota is spent.
  */
 export function checkGoodsName(context: IExecuteFunctions, itemIndex: number, value: unknown): string {

@@ -1,7 +1,7 @@
 import { roomSwitchOperation } from './switches';
 
-// DOC-CONFLICT (api_updatecomment): the parameter table names the room "id", the official example, the old
-// studio-api page and every SDK send "roomId". We send roomId only (wechat-live-api.md §1.17–1.20).
+// WeChat's page disagrees with itself (api_updatecomment): the parameter table names the room "id", the official
+// example, the old studio-api page and every SDK send "roomId". We send roomId only (docs/wechat-facts.md, "Set Comments").
 export const setComments = roomSwitchOperation({
 	value: 'setComments',
 	name: 'Set Comments',
