@@ -1,5 +1,3 @@
-import { sleepWithAbort } from 'n8n-workflow';
-
 /**
  * Starts `work` for each value in order, with at most `limit` of them unsettled at a time, and resolves
  * when every started one has settled. Before each start it awaits `beforeStart`; `false` stops starting
@@ -28,6 +26,25 @@ export async function runBounded<T>(
 }
 
 export const MINUTE_MS = 60_000;
+
+/**
+ * Waits `ms`, or less when `signal` aborts: then it rejects. The package's own, because n8n-workflow's
+ * sleepWithAbort only exists from 1.98 (n8n 1.101) and the package supports older n8n.
+ */
+export function sleepWithAbort(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (signal?.aborted) return reject(new Error('The wait was stopped'));
+		const onAbort = () => {
+			clearTimeout(timer);
+			reject(new Error('The wait was stopped'));
+		};
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		signal?.addEventListener('abort', onAbort, { once: true });
+	});
+}
 
 /**
  * At most `max` starts in any 60 seconds (a sliding window, so a run of up to `max` items is never slowed
