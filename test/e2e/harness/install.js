@@ -118,6 +118,37 @@ async function sqliteLoads(l, node) {
 	return r.code === 0;
 }
 
+/** n8n's sqlite3 binary, and where a build of it for this sqlite3 version and Node is kept for reuse. */
+function sqliteBuild(l, node) {
+	let dir;
+	try {
+		dir = path.dirname(require.resolve('sqlite3/package.json', { paths: [l.n8nDir] }));
+	} catch {
+		return undefined;
+	}
+	const { version } = readJson(path.join(dir, 'package.json')) || {};
+	return {
+		binary: path.join(dir, 'build', 'Release', 'node_sqlite3.node'),
+		kept: path.join(cacheRoot(), 'sqlite3-builds', `sqlite3-${version}-node-${node.nodeVersion}.node`),
+	};
+}
+
+function reuseSqliteBuild(l, node) {
+	const build = sqliteBuild(l, node);
+	if (!build || !fs.existsSync(build.kept)) return false;
+	fs.mkdirSync(path.dirname(build.binary), { recursive: true });
+	fs.copyFileSync(build.kept, build.binary);
+	return true;
+}
+
+function keepSqliteBuild(l, node) {
+	const build = sqliteBuild(l, node);
+	if (!build || !fs.existsSync(build.binary)) return;
+	fs.mkdirSync(path.dirname(build.kept), { recursive: true });
+	fs.copyFileSync(build.binary, `${build.kept}.tmp-${process.pid}`);
+	fs.renameSync(`${build.kept}.tmp-${process.pid}`, build.kept); // whole, or not there
+}
+
 // How long the last n8n install on this machine took and how many packages npm fetched, so the
 // progress lines can say how far an install is and roughly how long is left.
 const STATS_FILE = () => path.join(cacheRoot(), 'install-stats.json');
@@ -298,6 +329,10 @@ async function ensureN8n({ version = n8nVersion(), nodeVersion } = {}) {
 		log('install', `n8n ${version} runs on Node ${node.nodeVersion} (${node.downloaded ? 'downloaded' : "this machine's"}; its engines: ${readJson(path.join(l.n8nDir, 'package.json')).engines?.node || 'any'})`);
 
 		// 3. sqlite3 is the one native module n8n needs: its prebuild download fails, node-gyp builds it
+		//    (1-15 min on 2 busy cores), once per sqlite3 version and Node ABI: other versions reuse it
+		if (!(await sqliteLoads(l, node)) && reuseSqliteBuild(l, node) && (await sqliteLoads(l, node))) {
+			log('install', `sqlite3 for Node ${node.nodeVersion}: reused the build of an earlier install`);
+		}
 		if (!(await sqliteLoads(l, node))) {
 			await npm(l, ['rebuild', 'sqlite3', '--loglevel=error'], l.n8nPrefix, `sqlite3 build for Node ${node.nodeVersion}`, {
 				env: nodeEnv(node),
@@ -306,6 +341,7 @@ async function ensureN8n({ version = n8nVersion(), nodeVersion } = {}) {
 			if (!(await sqliteLoads(l, node))) {
 				throw new Error(`sqlite3 still does not load under Node ${node.nodeVersion}; see ${l.logFile}`);
 			}
+			keepSqliteBuild(l, node);
 		}
 
 		// 4. n8n answers --version (this exits before touching any user folder)
