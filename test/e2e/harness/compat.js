@@ -4,7 +4,8 @@
 // n8n itself (its module list, its commands, its import service) or at what n8n answered, never at a
 // version number, so it is right for the versions in between. instance.js and queue.js call these.
 //
-//   compatEnv(install, env)             N8N_DISABLED/ENABLED_MODULES without names this n8n lacks
+//   compatEnv(install, env)             N8N_DISABLED/ENABLED_MODULES without names this n8n lacks;
+//                                       N8N_RUNNERS_ENABLED=true where it is opt-in (1.x)
 //   activateArgs(install, id)           `publish:workflow` (2.x) or `update:workflow --active=true` (1.x)
 //   legacyImport(install)               true when `import:workflow` writes no workflow history (< 2.3)
 //   compatWorkflow(workflow, legacy)    workflow JSON such an import accepts
@@ -48,11 +49,23 @@ function knownModules(install) {
 }
 
 /**
+ * n8n 1.x runs Code nodes without task runners unless told, and says so at every start ("There is a
+ * deprecation related to your environment variables … N8N_RUNNERS_ENABLED"); 2.x always uses them and
+ * calls the variable safe to remove. So it is set where this n8n's deprecation list asks for it.
+ */
+function runnersOptIn(install) {
+	return memo(`runners:${install.n8nDir}`, () =>
+		/Running n8n without task runners is deprecated/.test(n8nFile(install, 'n8n/dist/deprecation/deprecation.service.js') || ''),
+	);
+}
+
+/**
  * n8n 2.0.x has no `mcp-registry` module (the harness disables it: it fetches api.n8n.io), and an
  * unknown name stops every command at once: `Error: Unknown module "mcp-registry"`.
  */
 function compatEnv(install, env) {
 	const out = { ...env };
+	if (install && out.N8N_RUNNERS_ENABLED === undefined && runnersOptIn(install)) out.N8N_RUNNERS_ENABLED = 'true';
 	const known = install && knownModules(install);
 	for (const key of ['N8N_DISABLED_MODULES', 'N8N_ENABLED_MODULES']) {
 		if (!known || out[key] === undefined) continue;
