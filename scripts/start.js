@@ -204,6 +204,8 @@ async function main() {
 	}
 
 	await n8n.start();
+	// n8n 1.x and 2.0.x have no owner from the environment: set it up now, so the login printed below works.
+	await n8n.login();
 	const logOffset = fs.statSync(n8n.serverLog).size;
 	n8n.server.child.on('exit', (code, signal) => {
 		if (!state.stopping) {

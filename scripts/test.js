@@ -1,48 +1,68 @@
 #!/usr/bin/env node
 // npm test: everything CI runs, in order — lint, type-check, build, unit + sandbox integration tests
-// (jest), then the end-to-end suite in a real n8n at both ends of the supported range: the pinned
-// 2.41.1, then the oldest, 2.0.0 (each installed on first use into .cache/n8n-<version>, see test/e2e).
+// (jest), then end-to-end tests in a real n8n: the full suite on the pinned newest 2.x, and the smoke
+// suite (test/e2e/smoke.e2e.test.ts) on the other ends of the supported range: the oldest 2.x, the
+// newest 1.x and the 1.x floor. Each n8n is installed on first use into the shared cache (see
+// test/e2e/README.md); the smoke versions install in the background while the full suite runs.
 // Ends with one "N passed, N failed" line over all jest tests.
-//   SKIP_E2E=1          no end-to-end suite at all
-//   SKIP_OLDEST_N8N=1   the end-to-end suite on the pinned n8n only
-const { spawnSync } = require('node:child_process');
+//   SKIP_E2E=1     no end-to-end tests at all
+//   SKIP_SMOKE=1   the full suite on the pinned n8n only
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { DEFAULT_N8N_VERSION, OLDEST_N8N_VERSION } = require('../test/e2e/harness/install');
+const { DEFAULT_N8N_VERSION, SMOKE_N8N_VERSIONS } = require('../test/e2e/harness/install');
 
 const root = path.join(__dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const resultsDir = path.join(root, '.cache', 'test-results');
 fs.mkdirSync(resultsDir, { recursive: true });
 
+const skipE2e = process.env.SKIP_E2E === '1' && 'SKIP_E2E=1';
+const skipSmoke = skipE2e || (process.env.SKIP_SMOKE === '1' && 'SKIP_SMOKE=1');
+const installLog = path.join(resultsDir, 'n8n-installs.log');
+const background = { child: null, exit: null };
+
+/** Installs the smoke versions one after another in the background; output to a log file, not the terminal. */
+function installSmokeVersionsInBackground() {
+	const out = fs.openSync(installLog, 'w');
+	background.child = spawn(process.execPath, [path.join(__dirname, 'install-n8n.js'), ...SMOKE_N8N_VERSIONS], {
+		cwd: root,
+		stdio: ['ignore', out, out],
+	});
+	background.child.on('exit', (code, signal) => (background.exit = code ?? signal));
+	fs.closeSync(out);
+	process.stdout.write(`  (meanwhile n8n ${SMOKE_N8N_VERSIONS.join(', ')} install in the background if needed: ${path.relative(root, installLog)})\n`);
+}
+
+const e2e = (file, name) => ['-c', 'jest.e2e.config.js', ...(file ? [file] : []), '--json', `--outputFile=${path.join(resultsDir, name)}`];
 const steps = [
 	{ name: 'lint', cmd: bin('eslint'), args: ['.'] },
 	{ name: 'type-check tests', cmd: bin('tsc'), args: ['-p', 'tsconfig.test.json'] },
 	{ name: 'build', cmd: 'npm', args: ['run', '--silent', 'build'], required: true },
 	{ name: 'unit and integration tests', cmd: bin('jest'), args: ['--json', `--outputFile=${path.join(resultsDir, 'jest.json')}`], results: 'jest.json' },
 	{
-		name: `end-to-end tests in a real n8n ${DEFAULT_N8N_VERSION}`,
-		cmd: bin('jest'),
-		args: ['-c', 'jest.e2e.config.js', '--json', `--outputFile=${path.join(resultsDir, 'e2e.json')}`],
-		results: 'e2e.json',
-		skip: process.env.SKIP_E2E === '1' && 'SKIP_E2E=1',
+		name: `install n8n ${DEFAULT_N8N_VERSION} (cached after the first run)`,
+		cmd: process.execPath,
+		args: [path.join(__dirname, 'install-n8n.js'), DEFAULT_N8N_VERSION],
+		skip: skipE2e,
+		then: () => !skipSmoke && installSmokeVersionsInBackground(),
 	},
 	{
-		name: `end-to-end tests in the oldest supported n8n, ${OLDEST_N8N_VERSION}`,
+		name: `end-to-end tests in a real n8n ${DEFAULT_N8N_VERSION}: the full suite`,
 		cmd: bin('jest'),
-		args: [
-			'-c',
-			'jest.e2e.config.js',
-			// The README's screenshots show the pinned n8n's editor; every other suite runs here too.
-			'--testPathIgnorePatterns=/test/e2e/screenshots\\.e2e\\.test\\.ts$',
-			'--json',
-			`--outputFile=${path.join(resultsDir, `e2e-${OLDEST_N8N_VERSION}.json`)}`,
-		],
-		env: { N8N_VERSION: OLDEST_N8N_VERSION },
-		results: `e2e-${OLDEST_N8N_VERSION}.json`,
-		skip:
-			(process.env.SKIP_E2E === '1' && 'SKIP_E2E=1') || (process.env.SKIP_OLDEST_N8N === '1' && 'SKIP_OLDEST_N8N=1'),
+		args: [...e2e(null, 'e2e.json'), '--testPathIgnorePatterns=/test/e2e/smoke\\.e2e\\.test\\.ts$'],
+		env: { N8N_VERSION: DEFAULT_N8N_VERSION },
+		results: 'e2e.json',
+		skip: skipE2e,
 	},
+	...SMOKE_N8N_VERSIONS.map((version) => ({
+		name: `end-to-end smoke tests in n8n ${version}`,
+		cmd: bin('jest'),
+		args: e2e('test/e2e/smoke.e2e.test.ts', `smoke-${version}.json`),
+		env: { N8N_VERSION: version },
+		results: `smoke-${version}.json`,
+		skip: skipSmoke,
+	})),
 ];
 
 const failed = [];
@@ -69,6 +89,18 @@ for (const step of steps) {
 		if (step.required) break;
 	} else {
 		process.stdout.write(`✔ ${step.name} (${seconds}s)\n`);
+		step.then?.();
+	}
+}
+
+// A smoke step installs its n8n itself when the background install did not; a failed background
+// install is still reported, with its log.
+if (background.child) {
+	if (background.exit === null) background.child.kill('SIGTERM');
+	else if (background.exit !== 0) {
+		failed.push('background n8n installs');
+		process.stdout.write(`\n✖ the background n8n install failed (exit ${background.exit}); see ${path.relative(root, installLog)}:\n`);
+		process.stdout.write(`${fs.readFileSync(installLog, 'utf8').split('\n').slice(-15).join('\n')}\n`);
 	}
 }
 

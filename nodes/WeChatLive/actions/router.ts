@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { PerMinuteLimit, runBounded } from '../helpers/concurrency';
+import { PerMinuteLimit, runBounded, sleepWithAbort } from '../helpers/concurrency';
 import type { Batching } from './common/batching';
 import { getBatching } from './common/batching';
 import { asNodeError, errorItemJson } from './errorItem';

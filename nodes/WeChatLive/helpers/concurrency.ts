@@ -1,4 +1,4 @@
-import { sleepWithAbort } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 /**
  * Starts `work` for each value in order, with at most `limit` of them unsettled at a time, and resolves
@@ -28,6 +28,25 @@ export async function runBounded<T>(
 }
 
 export const MINUTE_MS = 60_000;
+
+/**
+ * Waits `ms`, or less when `signal` aborts: then it rejects. The package's own, because n8n-workflow's
+ * sleepWithAbort only exists from 1.98 (n8n 1.101) and the package supports older n8n. Built on
+ * n8n-workflow's `sleep` (timers are n8n's to set): after an abort that timer just runs out unobserved.
+ */
+export async function sleepWithAbort(ms: number, signal?: AbortSignal): Promise<void> {
+	if (signal?.aborted) throw new Error('The wait was stopped');
+	let onAbort = () => {};
+	const aborted = new Promise<never>((_resolve, reject) => {
+		onAbort = () => reject(new Error('The wait was stopped'));
+		signal?.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		await Promise.race([sleep(ms), aborted]);
+	} finally {
+		signal?.removeEventListener('abort', onAbort);
+	}
+}
 
 /**
  * At most `max` starts in any 60 seconds (a sliding window, so a run of up to `max` items is never slowed

@@ -1,12 +1,15 @@
 'use strict';
-// What differs between the n8n versions the suite runs on (2.0.0, the oldest supported, and the pinned
-// 2.41.1), found by running the suite on 2.0.0. Every check looks at the installed n8n itself (its
-// module list, its import service) or at what n8n answered, never at a version number, so it is right
-// for the versions in between. instance.js and queue.js call these.
+// What differs between the n8n versions the suite runs on (the 1.x floor 1.85.3, the newest 1.x 1.123.x,
+// 2.0.0 and the pinned 2.41.1), found by running the suites there. Every check looks at the installed
+// n8n itself (its module list, its commands, its import service) or at what n8n answered, never at a
+// version number, so it is right for the versions in between. instance.js and queue.js call these.
 //
-//   compatEnv(install, env)             N8N_DISABLED/ENABLED_MODULES without names this n8n lacks
+//   compatEnv(install, env)             N8N_DISABLED/ENABLED_MODULES without names this n8n lacks;
+//                                       N8N_RUNNERS_ENABLED=true where it is opt-in (1.x)
+//   activateArgs(install, id)           `publish:workflow` (2.x) or `update:workflow --active=true` (1.x)
 //   legacyImport(install)               true when `import:workflow` writes no workflow history (< 2.3)
 //   compatWorkflow(workflow, legacy)    workflow JSON such an import accepts
+//   needsHistoryBackfill(install)       such an import, before a `publish:workflow` that needs history
 //   backfillWorkflowHistory(instance)   the history rows such an import leaves out
 //   waitForRest(url)                    resolves once n8n's REST API is mounted (after start())
 //   ownerCookie(url, owner)             n8n-auth cookie of the owner (env-managed, or set up on 2.0.x)
@@ -46,11 +49,23 @@ function knownModules(install) {
 }
 
 /**
+ * n8n 1.x runs Code nodes without task runners unless told, and says so at every start ("There is a
+ * deprecation related to your environment variables … N8N_RUNNERS_ENABLED"); 2.x always uses them and
+ * calls the variable safe to remove. So it is set where this n8n's deprecation list asks for it.
+ */
+function runnersOptIn(install) {
+	return memo(`runners:${install.n8nDir}`, () =>
+		/Running n8n without task runners is deprecated/.test(n8nFile(install, 'n8n/dist/deprecation/deprecation.service.js') || ''),
+	);
+}
+
+/**
  * n8n 2.0.x has no `mcp-registry` module (the harness disables it: it fetches api.n8n.io), and an
  * unknown name stops every command at once: `Error: Unknown module "mcp-registry"`.
  */
 function compatEnv(install, env) {
 	const out = { ...env };
+	if (install && out.N8N_RUNNERS_ENABLED === undefined && runnersOptIn(install)) out.N8N_RUNNERS_ENABLED = 'true';
 	const known = install && knownModules(install);
 	for (const key of ['N8N_DISABLED_MODULES', 'N8N_ENABLED_MODULES']) {
 		if (!known || out[key] === undefined) continue;
@@ -62,6 +77,19 @@ function compatEnv(install, env) {
 		else delete out[key];
 	}
 	return out;
+}
+
+/** True when this n8n has `publish:workflow` (2.x: publishing replaced 1.x's Active toggle). */
+function hasPublishCommand(install) {
+	return memo(`publish:${install.n8nDir}`, () => fs.existsSync(`${install.n8nDir}/dist/commands/publish/workflow.js`));
+}
+
+/**
+ * The CLI arguments that activate a workflow for the next start: 2.x publishes it; 1.x has no
+ * `publish:workflow` (`Error: Command "publish:workflow" not found`) and sets the Active flag.
+ */
+function activateArgs(install, id) {
+	return hasPublishCommand(install) ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
 }
 
 /**
@@ -88,6 +116,14 @@ function compatWorkflow(workflow, legacy = true) {
 	const out = { ...workflow, active: false, versionId: randomUUID() };
 	delete out.activeVersionId;
 	return out;
+}
+
+/**
+ * Only 2.x's `publish:workflow` needs the history rows (below); 1.x activates without them, and its
+ * import (no history written before 1.9x either) is left as it is.
+ */
+function needsHistoryBackfill(install) {
+	return legacyImport(install) && hasPublishCommand(install);
 }
 
 // n8n's own backfill (migration 1762763704614-BackfillMissingWorkflowHistoryRecords), for any DB.
@@ -216,11 +252,13 @@ function settledStatus(raw, exitCode) {
 
 module.exports = {
 	BROWSER_ID,
+	activateArgs,
 	backfillWorkflowHistory,
 	compatEnv,
 	compatWorkflow,
 	knownModules,
 	legacyImport,
+	needsHistoryBackfill,
 	ownerCookie,
 	settledStatus,
 	waitForRest,

@@ -165,3 +165,8 @@ export declare function readExecutions(
 	dbFile: string,
 	options?: { workflowId?: string | null; limit?: number },
 ): Promise<Execution[]>;
+/**
+ * Runs `source` (a CommonJS script body) with the install's Node inside its n8n: the script gets
+ * `n8nRequire` (require from n8n's package) and `input`, and prints its answer as JSON on stdout.
+ */
+export declare function runInN8n<T = Json>(install: N8nInstall, source: string, input?: Json): Promise<T>;

@@ -1,12 +1,12 @@
 'use strict';
-// A real n8n (pinned, Node 24, from the npm registry) run headless with our packed package installed
+// A real n8n (pinned or $N8N_VERSION, on the Node its engines ask for, from the npm registry) run headless with our packed package installed
 // the way users install it. See test/e2e/README.md.
 const install = require('./install');
 const { packPackage } = require('./pack');
 const { createInstance, N8nInstance, WORK_ROOT, DEFAULT_ENCRYPTION_KEY } = require('./instance');
 const { itemsOf, parseRawOutput, nodeErrorOf } = require('./run-data');
 const { freePort, request, waitForHttp } = require('./http');
-const { bcryptHash, readExecutions } = require('./node24');
+const { bcryptHash, readExecutions, runInN8n } = require('./node24');
 
 module.exports = {
 	ensureN8n: install.ensureN8n,
@@ -27,4 +27,5 @@ module.exports = {
 	waitForHttp,
 	bcryptHash,
 	readExecutions,
+	runInN8n,
 };

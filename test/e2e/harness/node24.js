@@ -1,10 +1,11 @@
 'use strict';
-// Small scripts run under Node 24 inside the n8n install, so n8n's own modules (sqlite3 built for
-// Node 24, flatted, bcryptjs) are the ones used: the Node-20 jest process cannot load them itself.
+// Small scripts run with the install's Node (Node 24, or this machine's where n8n's engines exclude 24) inside
+// the n8n install, so n8n's own modules (sqlite3 built for that Node, flatted, bcryptjs) are the ones
+// used: the jest process cannot load them itself.
 const { cleanEnv, run } = require('./proc');
 
 /**
- * Runs `source` (a CommonJS script body) with Node 24. The script gets `n8nRequire` (require from
+ * Runs `source` (a CommonJS script body) with the install's Node. The script gets `n8nRequire` (require from
  * n8n's package) and `input` (the JSON-cloned argument) and must print its answer as JSON on stdout.
  */
 async function runInN8n(install, source, input) {
@@ -15,7 +16,7 @@ async function runInN8n(install, source, input) {
 	env.E2E_N8N_DIR = install.n8nDir;
 	env.E2E_INPUT = JSON.stringify(input === undefined ? null : input);
 	const r = await run(install.nodeBin, ['-e', `${prelude}\n${source}`], { cwd: install.root, env });
-	if (r.code !== 0) throw new Error(`Node 24 helper failed (exit ${r.code}):\n${r.output.trim()}`);
+	if (r.code !== 0) throw new Error(`n8n-side helper failed (exit ${r.code}):\n${r.output.trim()}`);
 	return JSON.parse(r.stdout);
 }
 
