@@ -1,5 +1,5 @@
 /**
- * The operation cases of ./cases/*.js (format: ./cases/README.md), shared by operations.e2e.test.ts
+ * The operation cases of ../cases/*.js (format: ../cases/README.md), shared by operations.e2e.test.ts
  * (every case) and smoke.e2e.test.ts (one per resource): loading, one workflow each, and one run checked.
  */
 import fs from 'node:fs';
