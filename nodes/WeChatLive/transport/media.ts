@@ -64,7 +64,8 @@ function jpegSize(data: Buffer): { width: number; height: number } | undefined {
 	return undefined;
 }
 
-function kb(bytes: number): string {
+/** A file size as users read it: "147 KB", "10.0 MB". */
+export function describeBytes(bytes: number): string {
 	return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
@@ -87,7 +88,7 @@ export function checkImage(
 	}
 	if (image.data.length > limits.maxBytes) {
 		throw fail(
-			`the image is ${kb(image.data.length)}, more than WeChat’s ${kb(limits.maxBytes)} for this field`,
+			`the image is ${describeBytes(image.data.length)}, more than WeChat’s ${describeBytes(limits.maxBytes)} for this field`,
 			'Compress or resize the image before uploading it.',
 		);
 	}

@@ -1,7 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
+import { decodeLeniently } from '../../helpers/uri';
 import { checkWeightedLength, invalidInput, requireText } from '../../helpers/validation';
+import { MEDIA_UPLOAD_LIMITS } from '../../transport/media';
 import type { ImageField } from '../common/images';
 import { splitList, TEXT_SEPARATORS } from './ids';
 
@@ -11,9 +13,9 @@ export const COVER_IMG_URL: ImageField = {
 	displayName: 'Cover Image',
 	name: 'coverImgUrl',
 	purpose: 'goods picture: at most 300×300 px',
-	// WeChat states only the pixel limit (300018 when larger); the byte cap is the smaller of the two
-	// limits its temporary-media pages give.
-	limits: { maxBytes: 2 * 1024 * 1024, maxPixels: { width: 300, height: 300 } },
+	// api_addgoods states only the pixel limit ("图片尺寸最大300像素*300像素"; 300018 when larger). The file
+	// size is the upload's own limit, the same one Media → Upload Image checks for a goods cover.
+	limits: { maxBytes: MEDIA_UPLOAD_LIMITS.maxBytes, maxPixels: { width: 300, height: 300 } },
 };
 
 export const NAME: Field = { displayName: 'Goods Name', name: 'name' };
@@ -30,14 +32,6 @@ export function checkGoodsName(context: IExecuteFunctions, itemIndex: number, va
 	const name = requireText(context, itemIndex, NAME, value, 'Give the goods a name.');
 	checkWeightedLength(context, itemIndex, NAME, name, 6, 28);
 	return name;
-}
-
-function safeDecode(text: string): string {
-	try {
-		return decodeURIComponent(text);
-	} catch {
-		return text; // a lone "%" is meant literally
-	}
 }
 
 /**
@@ -71,8 +65,8 @@ export function normaliseGoodsUrl(context: IExecuteFunctions, itemIndex: number,
 		.filter((pair) => pair !== '')
 		.map((pair) => {
 			const [key, ...values] = pair.split('=');
-			const encodedKey = encodeURIComponent(safeDecode(key));
-			return values.length ? `${encodedKey}=${encodeURIComponent(safeDecode(values.join('=')))}` : encodedKey;
+			const encodedKey = encodeURIComponent(decodeLeniently(key));
+			return values.length ? `${encodedKey}=${encodeURIComponent(decodeLeniently(values.join('=')))}` : encodedKey;
 		})
 		.join('&');
 	return query ? `${rawPath}?${query}` : rawPath;
