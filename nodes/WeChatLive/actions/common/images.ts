@@ -147,13 +147,17 @@ export async function readBinary(context: IExecuteFunctions, itemIndex: number, 
 	return { data, fileName: item.binary?.[property]?.fileName, origin: `binary property "${property}"` };
 }
 
-/** Downloads an image given by URL, streamed and stopped at the field's limit (transport/download.ts). */
+/**
+ * Downloads an image given by URL, streamed and stopped at the field's limit (transport/download.ts).
+ * `title` names the image in download errors, as checkImage names it.
+ */
 export async function download(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	field: Field,
 	url: string,
 	limits: ImageLimits,
+	title = field.displayName,
 ): Promise<ImageFile> {
 	if (!/^https?:\/\/[^\s]+$/i.test(url)) {
 		throw invalidInput(context, itemIndex, field, `is not an http(s) URL: "${url}"`, 'Give a full link starting with https://.');
@@ -161,7 +165,7 @@ export async function download(
 	const downloaded = await downloadCapped(context, url, { maxBytes: limits.maxBytes });
 	if (!downloaded.ok) {
 		const { problem, fix } = explainDownload(downloaded, limits);
-		throw new NodeOperationError(context.getNode(), `${field.displayName}: ${problem}`, { description: fix, itemIndex });
+		throw new NodeOperationError(context.getNode(), `${title}: ${problem}`, { description: fix, itemIndex });
 	}
 	return { data: downloaded.data, fileName: fileNameOf(downloaded.url), origin: url };
 }
@@ -175,11 +179,12 @@ function explainDownload({ problem, url }: DownloadFailure, limits: ImageLimits)
 	switch (problem.kind) {
 		case 'tooLarge':
 			return {
+				// Worded as checkImage words a file that is too large, since it is the same rule.
 				problem:
 					problem.bytes === undefined
-						? `the image at ${url} is more than WeChat’s ${max} for this field, so the download was stopped there`
-						: `the image at ${url} is ${describeBytes(problem.bytes)}, more than WeChat’s ${max} for this field`,
-				fix: 'Compress or resize the image, and check that the URL points to the image itself.',
+						? `the image is more than WeChat’s ${max} for this field, so the download was stopped there`
+						: `the image is ${describeBytes(problem.bytes)}, more than WeChat’s ${max} for this field`,
+				fix: `Compress or resize the image, and check that the URL points to the image itself (image from ${url}).`,
 			};
 		case 'status':
 			return {

@@ -56,11 +56,12 @@ const intendedUseProperty: INodeProperties = {
 	],
 };
 
-async function readImage(context: IExecuteFunctions, itemIndex: number, limits: ImageLimits): Promise<ImageFile> {
+async function readImage(context: IExecuteFunctions, itemIndex: number, use: { title: string; limits: ImageLimits }): Promise<ImageFile> {
 	const source = getOption<string>(context, itemIndex, sourceProperty);
 	if (source === 'url') {
 		const url = requireText(context, itemIndex, URL_FIELD, context.getNodeParameter('url', itemIndex, ''), 'Give the image’s http(s) URL.');
-		return await download(context, itemIndex, URL_FIELD, url, limits);
+		// Titled like the upload's own checks: a download stopped at the limit reads like a file refused.
+		return await download(context, itemIndex, URL_FIELD, url, use.limits, use.title);
 	}
 	const property = requireText(
 		context,
@@ -104,7 +105,7 @@ export const uploadImage: WeChatOperation = {
 	],
 	async execute(itemIndex) {
 		const use = INTENDED_USE[getOption<string>(this, itemIndex, intendedUseProperty)];
-		const image = await readImage(this, itemIndex, use.limits);
+		const image = await readImage(this, itemIndex, use);
 		// uploadImage checks type, size and pixels first: a wrong file never reaches WeChat.
 		const uploaded: IDataObject = await upload.call(this, image, use.limits, use.title, itemIndex);
 		const createdAt = Number(uploaded.created_at);
