@@ -7,7 +7,12 @@ import { MEDIA_UPLOAD_LIMITS } from '../../transport/media';
 import type { ImageField } from '../common/images';
 import { splitList, TEXT_SEPARATORS } from './ids';
 
-/** WeChat's rules for a goods' fields (api_addgoods, api_updategoodsinfo; wechat-live-api.md §2.0). */
+/**
+ * WeChat's rules for a goods' fields, as its pages state them: api_addgoods
+ * (https://developers.weixin.qq.com/miniprogram/dev/server/API/livebroadcast/commodity-management/api_addgoods.html)
+ * and api_updategoodsinfo (…/commodity-management/api_updategoodsinfo.html). Rules known only from reports
+ * are not checked here: WeChat answers them, and transport/errcodes.ts explains its answer.
+ */
 
 export const COVER_IMG_URL: ImageField = {
 	displayName: 'Cover Image',
@@ -24,19 +29,21 @@ export const THIRD_PARTY_APPID: Field = { displayName: 'Third-Party App ID', nam
 export const GOODS_KEY: Field = { displayName: 'Goods Key', name: 'goodsKey' };
 
 /**
- * At most 14 Chinese characters (28 by WeChat's count). The docs give no minimum, but WeChat answers
- * 300002 for names under 3 Chinese characters (community report, wechat-live-api.md §2.0), the same
- * minimum as room names: we check 6–28 so the error comes before the audit quota is spent.
+ * At most 14 Chinese characters, 28 by WeChat's count (api_addgoods: "最长14个汉字"). The page states no
+ * minimum; a community report says WeChat refused names under 3 Chinese characters with 300002, so short
+ * names (茶杯, T恤) are sent and WeChat's answer, if any, is explained (errcodes.ts, 300002).
  */
 export function checkGoodsName(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
 	const name = requireText(context, itemIndex, NAME, value, 'Give the goods a name.');
-	checkWeightedLength(context, itemIndex, NAME, name, 6, 28);
+	checkWeightedLength(context, itemIndex, NAME, name, 0, 28);
 	return name;
 }
 
 /**
- * The goods page as WeChat wants it: a path of the released mini program without a leading "/" (which
- * fails, community reports) and with URL-encoded query values. Values already encoded stay as they are.
+ * The goods page as WeChat wants it: a page path of the mini program, not a web address, with URL-encoded
+ * query values (api_addgoods: "小程序路径 … 参数的值需要进行 encode 处理"). Values already encoded stay as they
+ * are. A leading "/" is dropped (community reports say it fails; a page path never needs it). Whether the
+ * page exists, WeChat answers (300007).
  */
 export function normaliseGoodsUrl(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
 	const text = requireText(context, itemIndex, URL_FIELD, value, 'Give the goods detail page, e.g. pages/goods/detail?id=1001.');
@@ -50,15 +57,6 @@ export function normaliseGoodsUrl(context: IExecuteFunctions, itemIndex: number,
 		);
 	}
 	const [rawPath, ...rest] = text.replace(/^\/+/, '').split('?');
-	if (!/^[\w\-./]+$/.test(rawPath)) {
-		throw invalidInput(
-			context,
-			itemIndex,
-			URL_FIELD,
-			`has the page "${rawPath}", which is not a mini-program page path`,
-			'A page path has only letters, digits, "-", "_", "." and "/", e.g. pages/goods/detail.',
-		);
-	}
 	const query = rest
 		.join('?')
 		.split('&')
@@ -72,21 +70,16 @@ export function normaliseGoodsUrl(context: IExecuteFunctions, itemIndex: number,
 	return query ? `${rawPath}?${query}` : rawPath;
 }
 
+/** The App ID of another mini program that sells the goods; api_addgoods states no format, so WeChat checks it. */
 export function checkThirdPartyAppid(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const appid = requireText(context, itemIndex, THIRD_PARTY_APPID, value, 'Give the App ID of the mini program that sells the goods, or remove the field.');
-	if (!/^wx[0-9a-zA-Z]{16}$/.test(appid)) {
-		throw invalidInput(
-			context,
-			itemIndex,
-			THIRD_PARTY_APPID,
-			`is "${appid}", which is not a mini program App ID`,
-			'An App ID is "wx" and 16 letters or digits, as shown in the MP console under Development → Development Settings.',
-		);
-	}
-	return appid;
+	return requireText(context, itemIndex, THIRD_PARTY_APPID, value, 'Give the App ID of the mini program that sells the goods, or remove the field.');
 }
 
-/** Pendant keys (goodsKey): WeChat wants Array<string>; text is split at commas and new lines. */
+/**
+ * Pendant keys (goodsKey): an array of strings (pendant.html, "商品添加并提审新增字段：goodsKey";
+ * https://developers.weixin.qq.com/miniprogram/dev/framework/liveplayer/pendant.html); text is split at
+ * commas and new lines.
+ */
 export function parseGoodsKeys(context: IExecuteFunctions, itemIndex: number, field: Field, value: unknown): string[] {
 	const keys: string[] = [];
 	for (const entry of splitList(value, TEXT_SEPARATORS)) {

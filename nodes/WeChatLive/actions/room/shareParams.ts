@@ -14,7 +14,10 @@ import { getOption } from '../common/parameters';
 const PARAMS: Field = { displayName: 'Parameters', name: 'params' };
 const PARAMS_JSON: Field = { displayName: 'Parameters (JSON)', name: 'paramsJson' };
 
-/** The plugin truncates custom_params after 600 characters (live-player-plugin docs), which breaks the JSON. */
+/**
+ * The live-player plugin keeps at most 600 characters of custom_params and cuts the rest, which breaks the
+ * JSON (https://developers.weixin.qq.com/miniprogram/dev/framework/liveplayer/live-player-plugin.html).
+ */
 export const MAX_ENCODED_PARAMS = 600;
 
 /** How the custom parameters are given. */

@@ -3,7 +3,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { Field } from '../../helpers/validation';
 import { invalidInput } from '../../helpers/validation';
 
-/** push_message takes at most 2,000 openids a call. */
+/**
+ * push_message takes at most 2,000 openids a call (api_pushmessage,
+ * https://developers.weixin.qq.com/miniprogram/dev/server/API/livebroadcast/subscribe-management/api_pushmessage.html).
+ */
 export const PUSH_BATCH_SIZE = 2000;
 
 export const OPENIDS: Field = { displayName: 'Openids', name: 'openids' };
