@@ -100,6 +100,20 @@ describe('Goods → Create', () => {
 		for (const r of sandbox.requests('goodsAdd')) expect((r.body.goodsInfo as IDataObject).coverImgUrl).toMatch(/^sbxmedia_/);
 	});
 
+	it('takes a 3 MB goods cover as Media → Upload Image does: one limit for one WeChat field (the upload’s 10 MB)', async () => {
+		const cover = { data: images.png(300, 300, { padBytes: 3 * 1024 * 1024 }).toString('base64'), mimeType: 'image/png', fileName: 'tea.png' };
+		const withCover = [{ json: {}, binary: { photo: cover } as never }];
+		await runNode({ parameters: createParameters({ imageSource: 'binary', coverImgUrl: 'photo' }), items: withCover, store });
+		await runNode({
+			parameters: { resource: 'media', operation: 'uploadImage', source: 'binary', binaryPropertyName: 'photo', intendedUse: 'goodsCover' },
+			items: withCover,
+			store,
+		});
+		expect(sandbox.requests('goodsAdd')).toHaveLength(1);
+		// The same picture: the second run uploads it again (uploads are shared within one run only).
+		expect(sandbox.requests('mediaUpload')).toHaveLength(2);
+	});
+
 	it('refuses a 400×400 cover before uploading it: goods covers are at most 300×300', async () => {
 		await expect(
 			runNode({ parameters: createParameters({ imageSource: 'url', coverImgUrl: `${sandbox.url}/__fixtures/image.png?w=400&h=400` }), store }),
