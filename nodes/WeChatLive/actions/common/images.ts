@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
 import { invalidInput } from '../../helpers/validation';
+import { ownEntry } from '../../helpers/lookup';
 import { decodeLeniently } from '../../helpers/uri';
 import type { DownloadResult } from '../../transport/download';
 import { DOWNLOAD_DEADLINE_MS, downloadCapped, MAX_REDIRECTS } from '../../transport/download';
@@ -128,7 +129,7 @@ export async function resolveImage(
 /** The input item's binary property of that name, or an error listing the ones the item does have. */
 export function requireBinaryProperty(context: IExecuteFunctions, itemIndex: number, field: Field, property: string): void {
 	const binary = context.getInputData()[itemIndex]?.binary ?? {};
-	if (binary[property]) return;
+	if (ownEntry(binary, property)) return;
 	const present = Object.keys(binary);
 	throw invalidInput(
 		context,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
+import { ownEntry } from '../../helpers/lookup';
 import { invalidInput } from '../../helpers/validation';
 
 /**
@@ -46,7 +47,7 @@ export function parseOpenids(context: IExecuteFunctions, itemIndex: number, fiel
 export function openidsOfItem(context: IExecuteFunctions, itemIndex: number, json: IDataObject, path: string): string[] {
 	if (!path) throw invalidInput(context, itemIndex, OPENID_FIELD, 'is empty', 'Give the name of the input items’ openid field, e.g. openid.');
 	let value: unknown = json;
-	for (const key of path.split('.')) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+	for (const key of path.split('.')) value = value && typeof value === 'object' ? ownEntry(value as IDataObject, key) : undefined;
 	if (value === undefined) {
 		const fields = Object.keys(json);
 		throw invalidInput(
