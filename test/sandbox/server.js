@@ -10,6 +10,7 @@ const endpoints = require('./endpoints');
 const { createState, now, DEFAULT_APP } = require('./state');
 const { fail } = require('./routes/util');
 const { png } = require('./images');
+const { serveFixture } = require('./hostileImages');
 
 /** Route files: each exports one handler per endpoint it serves (named as in endpoints.js), and `control` routes. */
 const routeModules = [
@@ -166,6 +167,7 @@ function createSandbox(options = {}) {
 			const media = state.media.get(decodeURIComponent(url.pathname.slice('/__media/'.length)));
 			return media ? send(res, 200, media.data, media.type) : send(res, 404, 'not found', 'text/plain');
 		}
+		if (url.pathname.startsWith('/__fixtures/') && serveFixture(state, req, res, url)) return undefined;
 		if (url.pathname === '/__fixtures/image.png') {
 			const w = Number(url.searchParams.get('w') ?? 300);
 			const h = Number(url.searchParams.get('h') ?? 300);

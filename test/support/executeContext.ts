@@ -27,6 +27,12 @@ export class CredentialStore {
 	}
 }
 
+/**
+ * What n8n's helper does with the options (convertN8nRequestToAxios in n8n-core 2.0 and @n8n/backend-network
+ * in 2.41): axios' size caps always lifted (there is no size option), redirects followed unless
+ * disableFollowRedirect, encoding as axios' responseType (a stream for 'stream'), abortSignal, timeout, and
+ * non-2xx answers thrown unless ignoreHttpStatusErrors.
+ */
 export async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
 	const response = await axios.request({
 		method: options.method ?? 'GET',
@@ -35,13 +41,16 @@ export async function httpRequest(options: IHttpRequestOptions): Promise<unknown
 		data: options.body,
 		headers: options.headers as Record<string, string>,
 		timeout: options.timeout,
-		maxContentLength: (options as { maxContentLength?: number }).maxContentLength,
-		responseType: options.encoding === 'arraybuffer' ? 'arraybuffer' : 'json',
-		validateStatus: (status) => status < 400,
+		maxBodyLength: Infinity,
+		maxContentLength: Infinity,
+		...(options.disableFollowRedirect ? { maxRedirects: 0 } : {}),
+		...(options.encoding ? { responseType: options.encoding } : {}),
+		...(options.abortSignal ? { signal: options.abortSignal as AbortSignal } : {}),
+		...(options.ignoreHttpStatusErrors ? { validateStatus: () => true } : {}),
 	});
 	const body = options.encoding === 'arraybuffer' ? Buffer.from(response.data as ArrayBuffer) : response.data;
 	return options.returnFullResponse
-		? { body, headers: response.headers, statusCode: response.status }
+		? { body, headers: response.headers, statusCode: response.status, statusMessage: response.statusText }
 		: body;
 }
 

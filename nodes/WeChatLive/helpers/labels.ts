@@ -1,3 +1,5 @@
+import { ownEntry } from './lookup';
+
 /** Readable labels put beside WeChat's codes in output items. */
 export const LIVE_STATUS: Record<number, string> = {
 	101: 'Live',
@@ -31,6 +33,5 @@ export const PRICE_TYPE: Record<number, string> = {
 };
 
 export function label(table: Record<number, string>, code: unknown): string {
-	const n = Number(code);
-	return table[n] ?? `Unknown (${String(code)})`;
+	return ownEntry(table, Number(code)) ?? `Unknown (${String(code)})`;
 }

@@ -5,10 +5,11 @@ import type { Field } from './validation';
 import { invalidInput } from './validation';
 
 /**
- * Prices. WeChat's goods *write* APIs take yuan (元) with at most 2 decimals. Its *read* APIs disagree in
- * the docs (docs/wechat-facts.md, "Prices"): the goods library (getapproved,
- * getgoodswarehouse) is documented in yuan, the goods inside getliveinfo rooms in fen (分), and the samples
- * of both show 12300. Our rule: WeChat's raw `price`/`price2` are kept untouched, `price_unit` says which
+ * Prices. WeChat's goods *write* APIs take yuan (元) with at most 2 decimals (api_addgoods,
+ * https://developers.weixin.qq.com/miniprogram/dev/server/API/livebroadcast/commodity-management/api_addgoods.html).
+ * Its *read* APIs disagree in the docs: the goods library (api_getgoodsinfo, api_getgoodsauditinfo) is
+ * documented in yuan, the goods inside getliveinfo rooms (api_getliveinfo) in fen (分), and the samples of
+ * both show 12300. Our rule: WeChat's raw `price`/`price2` are kept untouched, `price_unit` says which
  * unit WeChat documents for them, and `price_yuan`/`price2_yuan` are always yuan. If a real account shows
  * another unit, only the unit passed by the caller changes.
  */
@@ -40,15 +41,14 @@ export function withPrices(goods: IDataObject, unit: PriceUnit): IDataObject {
 	};
 }
 
-/** A price as WeChat takes it: a number of yuan, more than 0, with at most 2 decimals. */
+/**
+ * A price as WeChat documents it: a number of yuan with at most 2 decimals. WeChat's pages state no lower
+ * bound; it has refused 0 with 300003 (reported in WxJava issue #1798), which errcodes.ts explains.
+ */
 export function parseYuan(context: IExecuteFunctions, itemIndex: number, field: Field, value: unknown): number {
 	const n = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
 	if (typeof n !== 'number' || !Number.isFinite(n)) {
 		throw invalidInput(context, itemIndex, field, `is not a number: "${String(value)}"`, 'Give the price in yuan (元), e.g. 99.5.');
-	}
-	// WeChat refuses 0 with 300003 "price input invalid" (WxJava issue #1798).
-	if (n <= 0) {
-		throw invalidInput(context, itemIndex, field, `is ${n}, but WeChat takes only prices above 0`, 'Give the price in yuan (元), e.g. 99.5.');
 	}
 	if (Math.abs(toFen(n) - n * FEN_PER_YUAN) > 1e-6) {
 		throw invalidInput(
@@ -73,8 +73,9 @@ export const PRICE2: Field = { displayName: 'Second Price', name: 'price2' };
 export const PRICE_TYPE_FIELD: Field = { displayName: 'Price Type', name: 'priceType' };
 
 /**
- * WeChat's priceType rules (api_addgoods, api_updategoodsinfo): 1 fixed price — price only; 2 range —
- * price2 above price; 3 discount — price is the original, price2 the lower current price. With
+ * WeChat's priceType rules, as api_addgoods and api_updategoodsinfo state them: 1 fixed price — price only;
+ * 2 range — price the left and price2 the right bound; 3 discount — price is the original, price2 the
+ * current price (300003 "现价比原价大" when it is not lower); price2 required for 2 and 3. With
  * `complete`, every field the type needs must be present (create); without, only the fields given are
  * checked against each other (update sends only what changes).
  */
@@ -97,18 +98,8 @@ export function checkPriceRule(
 	if (complete && price === undefined) {
 		throw invalidInput(context, itemIndex, PRICE, 'is missing', 'Give the price in yuan (元).');
 	}
-	if (priceType === undefined) {
-		if (price2 !== undefined) {
-			throw invalidInput(
-				context,
-				itemIndex,
-				PRICE2,
-				'is given without a price type, so WeChat cannot tell a range from a discount',
-				'Set Price Type to Price Range or Discount as well, together with Price.',
-			);
-		}
-		return;
-	}
+	// A second price alone (an update of a range or discount): the docs state no rule for it, WeChat decides.
+	if (priceType === undefined) return;
 	if (priceType === PRICE_TYPES.fixed) {
 		if (price2 !== undefined) {
 			throw invalidInput(context, itemIndex, PRICE2, 'is given for a fixed price, which has only one price', 'Remove Second Price, or pick Price Range or Discount.');

@@ -27,7 +27,9 @@ export function invalidInput(
 
 /**
  * WeChat counts a Chinese (or any non-ASCII) character as 2 and an ASCII character as 1: "最短3个汉字，
- * 最长17个汉字，1个汉字相当于2个字符".
+ * 最长17个汉字，1个汉字相当于2个字符" (api_createroom,
+ * https://developers.weixin.qq.com/miniprogram/dev/server/API/livebroadcast/studio-management/api_createroom.html;
+ * api_addgoods counts goods names the same way).
  */
 export function weightedLength(text: string): number {
 	let length = 0;
@@ -114,7 +116,9 @@ export function checkListSize(
 
 /**
  * A WeChat ID (微信号) as assistants, sub-anchors and anchors are named: required, and never with spaces
- * or Chinese characters, which catches the common mistake of giving the nickname instead.
+ * or Chinese characters, which catches the common mistake of giving the nickname instead. The live pages
+ * state no format; this refuses only what cannot be a WeChat ID at all (WeChat makes them of letters,
+ * digits, "_" and "-"), and WeChat itself checks the rest (300030, 300035, 600002).
  */
 export function requireWeChatId(context: IExecuteFunctions, itemIndex: number, field: Field, value: unknown): string {
 	const id = requireText(context, itemIndex, field, value, 'Give the person’s WeChat ID (微信号), as shown in WeChat under Me.');

@@ -29,7 +29,7 @@ export const ERRCODES: Record<number, ErrcodeExplanation> = {
 	40002: { message: 'The token request had an invalid grant type', fix: 'Report this as a bug of the node.' },
 	40004: { message: 'Invalid media type', fix: 'Upload a JPG, PNG or GIF image.' },
 	40005: { message: 'Unsupported media file type', fix: 'Upload a JPG, PNG or GIF image.' },
-	40009: { message: 'The image file size is invalid', fix: 'Use a smaller image (at most 2 MB; see the field’s limit).' },
+	40009: { message: 'The image file size is invalid', fix: 'Use a smaller image: at most 10 MB, and within the field’s own limit (room cover 2 MB, share image 1 MB, feeds image 100 KB).' },
 	40013: {
 		message: 'The App ID is invalid',
 		fix: 'Copy the App ID (AppID, starts with "wx") from the WeChat MP console → Development Management → Development Settings into the credential.',
@@ -81,10 +81,13 @@ export const ERRCODES: Record<number, ErrcodeExplanation> = {
 		fix: 'WeChat’s text above names the parameter. For rooms the usual causes are a start less than 10 minutes or more than 6 months ahead, a show shorter than 30 minutes or longer than 24 hours, or an image media ID that is missing or expired (media IDs last 3 days); for lists, too many entries in one call.',
 	},
 	300001: { message: 'Creating or editing is forbidden for this account or room', fix: 'Check the account’s live permissions and the room status.' },
-	300002: { message: 'The name length does not meet WeChat’s rules', fix: 'Room names: 3–17 Chinese characters (6–34 Latin). Goods names: 3–14 Chinese characters (at most 28 Latin).' },
+	300002: {
+		message: 'The name length does not meet WeChat’s rules',
+		fix: 'Room names: 3–17 Chinese characters (6–34 Latin). Goods names: at most 14 Chinese characters (28 Latin); WeChat’s docs give no minimum, but it has refused goods names under 3 Chinese characters (such as 茶杯): make the name longer, e.g. 陶瓷茶杯.',
+	},
 	300003: {
 		message: 'The price is not valid',
-		fix: 'Prices are in yuan with at most 2 decimals. For a price range, the Second Price must be greater than the Price; for a discount, the Second Price (current price) must be lower than the Price (original price).',
+		fix: 'Prices are in yuan, above 0, with at most 2 decimals (WeChat refuses 0). For a price range, the Second Price must be greater than the Price; for a discount, the Second Price (current price) must be lower than the Price (original price).',
 	},
 	300004: { message: 'The goods name contains prohibited content', fix: 'Change the goods name.' },
 	300005: { message: 'The goods image contains prohibited content', fix: 'Use another image.' },

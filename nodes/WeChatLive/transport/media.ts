@@ -12,7 +12,12 @@ export interface ImageLimits {
 	maxPixels?: { width: number; height: number };
 }
 
-/** WeChat's temporary-media upload takes at most 10 MB images (some of its pages say 2 MB). */
+/**
+ * WeChat's temporary-media upload takes images of at most 10 MB ("图片（image）: 10M，支持PNG\JPEG\JPG\GIF格式",
+ * https://developers.weixin.qq.com/doc/service/api/material/temporary/api_uploadtempmedia). The same page
+ * also says 2 MB in one place; the larger figure is used, so nothing WeChat may take is refused here (it
+ * answers 40009 when a file is too large).
+ */
 export const MEDIA_UPLOAD_LIMITS: ImageLimits = { maxBytes: 10 * 1024 * 1024 };
 
 export interface ImageFile {
@@ -64,7 +69,8 @@ function jpegSize(data: Buffer): { width: number; height: number } | undefined {
 	return undefined;
 }
 
-function kb(bytes: number): string {
+/** A file size as users read it: "147 KB", "10.0 MB". */
+export function describeBytes(bytes: number): string {
 	return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
@@ -87,7 +93,7 @@ export function checkImage(
 	}
 	if (image.data.length > limits.maxBytes) {
 		throw fail(
-			`the image is ${kb(image.data.length)}, more than WeChat’s ${kb(limits.maxBytes)} for this field`,
+			`the image is ${describeBytes(image.data.length)}, more than WeChat’s ${describeBytes(limits.maxBytes)} for this field`,
 			'Compress or resize the image before uploading it.',
 		);
 	}

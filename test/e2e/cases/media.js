@@ -1,5 +1,8 @@
 // Media → Upload Image in a real n8n against the sandbox (format: README.md in this folder).
 const THREE_DAYS = 3 * 24 * 3600;
+const MB = 1024 * 1024;
+/** The sandbox's record of what it served on one fixture path (test/sandbox/fixtures.js). */
+const served = (sandbox, path) => (sandbox.state.downloads ?? []).filter((d) => d.path === path);
 
 /** @type {import('./types').E2ECase[]} */
 module.exports = [
@@ -27,6 +30,29 @@ module.exports = [
 		check: ({ requests, run }) => {
 			expect(requests.filter((r) => r.endpoint === 'mediaUpload')).toHaveLength(0);
 			expect(JSON.stringify(run.error)).toMatch(/Feeds Image: the image is \d+ KB, more than WeChat’s 100 KB/);
+		},
+	},
+	{
+		title: 'Media → Upload Image stops downloading an endless image at 10 MB, in n8n’s own HTTP helper',
+		setup: (sandbox) => ({ url: `${sandbox.url}/__fixtures/endless.png` }),
+		parameters: (ctx) => ({ resource: 'media', operation: 'uploadImage', source: 'url', url: ctx.url, intendedUse: 'any' }),
+		expectError: true,
+		check: ({ requests, run, sandbox }) => {
+			expect(JSON.stringify(run.error)).toMatch(/Image: the image is more than WeChat’s 10.0 MB for this field, so the download was stopped there/);
+			const [download] = served(sandbox, '/__fixtures/endless.png');
+			// 10 MB and what sat in socket buffers, not the 64 MB the server offers (nor n8n's memory).
+			expect(download.bytesSent).toBeLessThan(24 * MB);
+			expect(requests.filter((r) => r.endpoint === 'mediaUpload')).toHaveLength(0);
+		},
+	},
+	{
+		title: 'Media → Upload Image gives up a redirect loop after 5 redirects',
+		setup: (sandbox) => ({ url: `${sandbox.url}/__fixtures/loop` }),
+		parameters: (ctx) => ({ resource: 'media', operation: 'uploadImage', source: 'url', url: ctx.url, intendedUse: 'any' }),
+		expectError: true,
+		check: ({ run, sandbox }) => {
+			expect(JSON.stringify(run.error)).toMatch(/Image: \S+\/__fixtures\/loop redirects more than 5 times/);
+			expect(served(sandbox, '/__fixtures/loop')).toHaveLength(6);
 		},
 	},
 ];

@@ -1,10 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
 import { invalidInput } from '../../helpers/validation';
+import { ownEntry } from '../../helpers/lookup';
+import { decodeLeniently } from '../../helpers/uri';
+import type { DownloadResult } from '../../transport/download';
+import { DOWNLOAD_DEADLINE_MS, downloadCapped, MAX_REDIRECTS } from '../../transport/download';
 import type { ImageFile, ImageLimits } from '../../transport/media';
-import { uploadImage } from '../../transport/media';
+import { describeBytes, uploadImage } from '../../transport/media';
 import { getOption } from './parameters';
 
 /**
@@ -116,7 +120,8 @@ export async function resolveImage(
 	const text = checkImageInput.call(this, itemIndex, field, value);
 	const source = getOption<ImageSource>(this, itemIndex, imageSourceProperty);
 	if (source === 'mediaId') return text;
-	const image = source === 'binary' ? await readBinary(this, itemIndex, text) : await download(this, itemIndex, field, text);
+	const image =
+		source === 'binary' ? await readBinary(this, itemIndex, text) : await download(this, itemIndex, field, text, field.limits);
 	const uploaded = await uploadImage.call(this, image, field.limits, field.displayName, itemIndex);
 	return uploaded.media_id as string;
 }
@@ -124,7 +129,7 @@ export async function resolveImage(
 /** The input item's binary property of that name, or an error listing the ones the item does have. */
 export function requireBinaryProperty(context: IExecuteFunctions, itemIndex: number, field: Field, property: string): void {
 	const binary = context.getInputData()[itemIndex]?.binary ?? {};
-	if (binary[property]) return;
+	if (ownEntry(binary, property)) return;
 	const present = Object.keys(binary);
 	throw invalidInput(
 		context,
@@ -143,35 +148,71 @@ export async function readBinary(context: IExecuteFunctions, itemIndex: number, 
 	return { data, fileName: item.binary?.[property]?.fileName, origin: `binary property "${property}"` };
 }
 
-/** Downloads an image given by URL, capped so a wrong link cannot pull a huge file. */
+/**
+ * Downloads an image given by URL, streamed and stopped at the field's limit (transport/download.ts).
+ * `title` names the image in download errors, as checkImage names it.
+ */
 export async function download(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	field: Field,
 	url: string,
+	limits: ImageLimits,
+	title = field.displayName,
 ): Promise<ImageFile> {
 	if (!/^https?:\/\/[^\s]+$/i.test(url)) {
 		throw invalidInput(context, itemIndex, field, `is not an http(s) URL: "${url}"`, 'Give a full link starting with https://.');
 	}
-	let response: { body: unknown; headers?: IDataObject };
-	try {
-		response = (await context.helpers.httpRequest({
-			method: 'GET',
-			url,
-			encoding: 'arraybuffer',
-			returnFullResponse: true,
-			timeout: 30_000,
-			maxContentLength: 10 * 1024 * 1024 + 1,
-		} as never)) as { body: unknown; headers?: IDataObject };
-	} catch (error) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`${field.displayName} (${field.name}): could not download the image from ${url} [item ${itemIndex}]`,
-			{ description: `${(error as Error).message}. Check that the URL opens in a browser without logging in.`, itemIndex },
-		);
+	const downloaded = await downloadCapped(context, url, { maxBytes: limits.maxBytes });
+	if (!downloaded.ok) {
+		const { problem, fix } = explainDownload(downloaded, limits);
+		throw new NodeOperationError(context.getNode(), `${title}: ${problem}`, { description: fix, itemIndex });
 	}
-	const body = response.body;
-	const data = Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer);
-	const fileName = decodeURIComponent(new URL(url).pathname.split('/').pop() || '') || undefined;
-	return { data, fileName, origin: url };
+	return { data: downloaded.data, fileName: fileNameOf(downloaded.url), origin: url };
+}
+
+type DownloadFailure = Extract<DownloadResult, { ok: false }>;
+
+const OPENS_IN_BROWSER = 'Check that the URL opens the image in a browser without logging in.';
+
+function explainDownload({ problem, url }: DownloadFailure, limits: ImageLimits): { problem: string; fix: string } {
+	const max = describeBytes(limits.maxBytes);
+	switch (problem.kind) {
+		case 'tooLarge':
+			return {
+				// Worded as checkImage words a file that is too large, since it is the same rule.
+				problem:
+					problem.bytes === undefined
+						? `the image is more than WeChat’s ${max} for this field, so the download was stopped there`
+						: `the image is ${describeBytes(problem.bytes)}, more than WeChat’s ${max} for this field`,
+				fix: `Compress or resize the image, and check that the URL points to the image itself (image from ${url}).`,
+			};
+		case 'status':
+			return {
+				problem: `the server answered ${[problem.status, problem.statusText].filter(Boolean).join(' ')} for ${url}, not the image`,
+				fix: OPENS_IN_BROWSER,
+			};
+		case 'redirects':
+			return {
+				problem: `${url} redirects more than ${MAX_REDIRECTS} times (the redirects may go round in a circle)`,
+				fix: 'Open the URL in a browser and give the address where the image finally shows.',
+			};
+		case 'badRedirect':
+			return {
+				problem: `${url} redirects to "${problem.location}", which is not an http(s) address`,
+				fix: 'Give the image’s own http(s) address.',
+			};
+		case 'deadline':
+			return {
+				problem: `downloading the image from ${url} took more than ${DOWNLOAD_DEADLINE_MS / 1000} seconds, so it was stopped`,
+				fix: 'The server is too slow or stalls. Try again later, host the image elsewhere, or download it with an HTTP Request node and pass it on as binary data.',
+			};
+		case 'network':
+			return { problem: `could not download the image from ${url} (${problem.message})`, fix: OPENS_IN_BROWSER };
+	}
+}
+
+/** The file name at the end of the URL's path, decoded where it can be ("100%-off.png" stays as it is). */
+function fileNameOf(url: string): string | undefined {
+	return decodeLeniently(new URL(url).pathname.split('/').pop() ?? '') || undefined;
 }

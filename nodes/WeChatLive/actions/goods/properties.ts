@@ -10,7 +10,7 @@ export const goodsNameProperty: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. 西湖龙井 250g',
-	description: 'Goods title (name): 3–14 Chinese characters, or 6–28 Latin letters and digits (a Chinese character counts 2)',
+	description: 'Goods title (name): at most 14 Chinese characters, or 28 Latin letters and digits (a Chinese character counts 2). WeChat has refused names under 3 Chinese characters.',
 };
 
 export const pagePathProperty: INodeProperties = {

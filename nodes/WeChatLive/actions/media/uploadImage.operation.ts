@@ -6,6 +6,7 @@ import type { ImageFile, ImageLimits } from '../../transport/media';
 import { MEDIA_UPLOAD_LIMITS, uploadImage as upload } from '../../transport/media';
 import { download, readBinary, requireBinaryProperty } from '../common/images';
 import { getOption } from '../common/parameters';
+import { COVER_IMG_URL } from '../goods/rules';
 import { COVER_IMG, FEEDS_IMG, SHARE_IMG } from '../room/fields';
 import type { WeChatOperation } from '../types';
 
@@ -24,8 +25,8 @@ const INTENDED_USE: Record<string, { title: string; limits: ImageLimits }> = {
 	coverImg: { title: COVER_IMG.displayName, limits: COVER_IMG.limits },
 	shareImg: { title: SHARE_IMG.displayName, limits: SHARE_IMG.limits },
 	feedsImg: { title: FEEDS_IMG.displayName, limits: FEEDS_IMG.limits },
-	// Goods covers (coverImgUrl): at most 300×300 px (goods/add, 300018); WeChat states no file size.
-	goodsCover: { title: 'Goods Cover Image', limits: { ...MEDIA_UPLOAD_LIMITS, maxPixels: { width: 300, height: 300 } } },
+	// The same limits as Goods → Create and Update check for this field.
+	goodsCover: { title: 'Goods Cover Image', limits: COVER_IMG_URL.limits },
 };
 
 const sourceProperty: INodeProperties = {
@@ -55,11 +56,12 @@ const intendedUseProperty: INodeProperties = {
 	],
 };
 
-async function readImage(context: IExecuteFunctions, itemIndex: number): Promise<ImageFile> {
+async function readImage(context: IExecuteFunctions, itemIndex: number, use: { title: string; limits: ImageLimits }): Promise<ImageFile> {
 	const source = getOption<string>(context, itemIndex, sourceProperty);
 	if (source === 'url') {
 		const url = requireText(context, itemIndex, URL_FIELD, context.getNodeParameter('url', itemIndex, ''), 'Give the image’s http(s) URL.');
-		return await download(context, itemIndex, URL_FIELD, url);
+		// Titled like the upload's own checks: a download stopped at the limit reads like a file refused.
+		return await download(context, itemIndex, URL_FIELD, url, use.limits, use.title);
 	}
 	const property = requireText(
 		context,
@@ -103,7 +105,7 @@ export const uploadImage: WeChatOperation = {
 	],
 	async execute(itemIndex) {
 		const use = INTENDED_USE[getOption<string>(this, itemIndex, intendedUseProperty)];
-		const image = await readImage(this, itemIndex);
+		const image = await readImage(this, itemIndex, use);
 		// uploadImage checks type, size and pixels first: a wrong file never reaches WeChat.
 		const uploaded: IDataObject = await upload.call(this, image, use.limits, use.title, itemIndex);
 		const createdAt = Number(uploaded.created_at);

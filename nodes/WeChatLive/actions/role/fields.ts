@@ -7,7 +7,11 @@ import { invalidInput, requireText, requireWeChatId } from '../../helpers/valida
 /** WeChat's Chinese role names (role-manage.html), shown beside ours so users can match the console. */
 const ROLE_ZH: Record<number, string> = { [-1]: '全部成员', 0: '超级管理员', 1: '管理员', 2: '主播', 3: '运营者' };
 
-/** The roles the API can set and remove: WeChat ignores attempts on the super admin (0). */
+/**
+ * The roles the API can set and remove, as api_getrolelistdw (addrole) lists them: 1 admin, 2 anchor,
+ * 3 operator; "设置超级管理员将无效" (setting the super admin, 0, has no effect).
+ * https://developers.weixin.qq.com/miniprogram/dev/server/API/livebroadcast/role-management/api_getrolelistdw.html
+ */
 export const SETTABLE_ROLES = [1, 2, 3];
 /** What Get Many filters on: every role, plus -1 for all members. */
 export const FILTER_ROLES = [-1, 0, 1, 2, 3];
@@ -60,7 +64,8 @@ export function getMember(context: IExecuteFunctions, itemIndex: number): Member
 		context.getNodeParameter('username', itemIndex, ''),
 		'Give the member’s WeChat ID (微信号).',
 	);
-	// Get Many only ever shows masked IDs; sending one back fails with a puzzling 400001.
+	// Get Many only ever shows masked IDs ("o0****0o"); a "*" is in no WeChat ID, and sending one back
+	// fails with a puzzling 400001.
 	if (username.includes('*')) {
 		throw invalidInput(
 			context,

@@ -3,11 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { addMonths, describeTime, toUnixSeconds } from '../../helpers/time';
 import type { Field } from '../../helpers/validation';
 import { checkWeightedLength, invalidInput, requireText, requireWeChatId } from '../../helpers/validation';
+import { MEDIA_UPLOAD_LIMITS } from '../../transport/media';
 import type { ImageField } from '../common/images';
 import { checkImageInput, imageProperties, imageSourceProperty, resolveImage } from '../common/images';
 import { bit, getBoolean } from '../common/parameters';
 
-/** The fields Room → Create and Room → Update share, and WeChat's rules for them (api_createroom). */
+/**
+ * The fields Room → Create and Room → Update share, and WeChat's rules for them, as api_createroom states
+ * them (https://developers.weixin.qq.com/miniprogram/dev/server/API/livebroadcast/studio-management/api_createroom.html; api_editroom takes the same): names, image sizes, show times.
+ */
 
 const KB = 1024;
 
@@ -33,7 +37,8 @@ export const ANCHOR_IMG: ImageField = {
 	displayName: 'Anchor Image (Legacy)',
 	name: 'anchorImg',
 	purpose: 'anchor’s avatar (a legacy field WeChat once required; omit unless WeChat asks for it)',
-	limits: { maxBytes: 2 * KB * KB },
+	// No current page documents this field or a size for it: only the upload's own limit applies.
+	limits: MEDIA_UPLOAD_LIMITS,
 };
 
 const NAME: Field = { displayName: 'Room Name', name: 'name' };
@@ -195,7 +200,10 @@ export async function buildRoomBody(
 	return body;
 }
 
-/** start ≥ now + 10 min and ≤ now + 6 months; 30 min ≤ end − start ≤ 24 h (api_createroom). */
+/**
+ * start ≥ now + 10 min and ≤ now + 6 months; 30 min ≤ end − start ≤ 24 h: "开播时间需要在当前时间的10分钟后
+ * 并且开始时间不能在6个月后", "开播时间和结束时间间隔不得短于30分钟，不得超过24小时" (api_createroom).
+ */
 export function checkShowTimes(
 	context: IExecuteFunctions,
 	itemIndex: number,

@@ -14,7 +14,10 @@ import { getOption } from '../common/parameters';
 const PARAMS: Field = { displayName: 'Parameters', name: 'params' };
 const PARAMS_JSON: Field = { displayName: 'Parameters (JSON)', name: 'paramsJson' };
 
-/** The plugin truncates custom_params after 600 characters (live-player-plugin docs), which breaks the JSON. */
+/**
+ * The live-player plugin keeps at most 600 characters of custom_params and cuts the rest, which breaks the
+ * JSON (https://developers.weixin.qq.com/miniprogram/dev/framework/liveplayer/live-player-plugin.html).
+ */
 export const MAX_ENCODED_PARAMS = 600;
 
 /** How the custom parameters are given. */
@@ -105,18 +108,19 @@ function readPairs(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (pairs.length === 0) {
 		throw invalidInput(context, itemIndex, PARAMS, 'has no parameter', 'Add a parameter, or set Custom Parameters to None.');
 	}
-	const params: IDataObject = {};
+	// A Map, not an object: a parameter may be called "constructor" or "__proto__" like any other.
+	const params = new Map<string, string>();
 	pairs.forEach((pair, index) => {
 		const name = typeof pair.name === 'string' ? pair.name.trim() : String(pair.name ?? '').trim();
 		if (!name) {
 			throw invalidInput(context, itemIndex, PARAMS, `has a parameter without a name (number ${index + 1})`, 'Name every parameter, or remove the empty one.');
 		}
-		if (name in params) {
+		if (params.has(name)) {
 			throw invalidInput(context, itemIndex, PARAMS, `has the parameter "${name}" twice`, 'Give each parameter once.');
 		}
-		params[name] = pair.value === undefined || pair.value === null ? '' : String(pair.value);
+		params.set(name, pair.value === undefined || pair.value === null ? '' : String(pair.value));
 	});
-	return params;
+	return Object.fromEntries(params);
 }
 
 function readJsonObject(context: IExecuteFunctions, itemIndex: number): IDataObject {

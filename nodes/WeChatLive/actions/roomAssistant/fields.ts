@@ -11,7 +11,10 @@ export const NICKNAME: Field = { displayName: 'Nickname', name: 'nickname' };
 const USERS: Field = { displayName: 'Assistants', name: 'users' };
 const USERS_JSON: Field = { displayName: 'Assistants (JSON)', name: 'usersJson' };
 
-/** A room takes at most 10 assistants (getassistantlist's maxCount). */
+/**
+ * A room takes at most 10 assistants: getassistantlist answers the room's maximum as maxCount, 10 in its
+ * official sample (https://developers.weixin.qq.com/miniprogram/dev/server/API/livebroadcast/studio-management/api_getassistantlist.html).
+ */
 export const MAX_ASSISTANTS = 10;
 
 export interface Assistant {

@@ -1,9 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
+import { ownEntry } from '../../helpers/lookup';
 import { invalidInput } from '../../helpers/validation';
 
-/** push_message takes at most 2,000 openids a call. */
+/**
+ * push_message takes at most 2,000 openids a call (api_pushmessage,
+ * https://developers.weixin.qq.com/miniprogram/dev/server/API/livebroadcast/subscribe-management/api_pushmessage.html).
+ */
 export const PUSH_BATCH_SIZE = 2000;
 
 export const OPENIDS: Field = { displayName: 'Openids', name: 'openids' };
@@ -43,7 +47,7 @@ export function parseOpenids(context: IExecuteFunctions, itemIndex: number, fiel
 export function openidsOfItem(context: IExecuteFunctions, itemIndex: number, json: IDataObject, path: string): string[] {
 	if (!path) throw invalidInput(context, itemIndex, OPENID_FIELD, 'is empty', 'Give the name of the input items’ openid field, e.g. openid.');
 	let value: unknown = json;
-	for (const key of path.split('.')) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+	for (const key of path.split('.')) value = value && typeof value === 'object' ? ownEntry(value as IDataObject, key) : undefined;
 	if (value === undefined) {
 		const fields = Object.keys(json);
 		throw invalidInput(
