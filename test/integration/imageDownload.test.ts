@@ -1,6 +1,6 @@
 /**
  * Image URLs are downloaded for the user: streamed, stopped at the field's limit, with bounded redirects
- * and a total deadline. The sandbox plays the hostile servers (test/sandbox/fixtures.js); the execution
+ * and a total deadline. The sandbox plays the hostile servers (test/sandbox/hostileImages.js); the execution
  * context's httpRequest does with the options what n8n's helper does (test/support/executeContext.ts).
  */
 import type { IDataObject } from 'n8n-workflow';

@@ -1,7 +1,7 @@
 // Media → Upload Image in a real n8n against the sandbox (format: README.md in this folder).
 const THREE_DAYS = 3 * 24 * 3600;
 const MB = 1024 * 1024;
-/** The sandbox's record of what it served on one fixture path (test/sandbox/fixtures.js). */
+/** The sandbox's record of what it served on one fixture path (test/sandbox/hostileImages.js). */
 const served = (sandbox, path) => (sandbox.state.downloads ?? []).filter((d) => d.path === path);
 
 /** @type {import('./types').E2ECase[]} */
