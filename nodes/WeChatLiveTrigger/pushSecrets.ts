@@ -37,11 +37,11 @@ const MAX_CREDENTIALS = 1_000;
 interface Entry {
 	secrets: PushSecrets;
 	loadedAt: number;
-	/** A read in progress, shared by everyone who asks meanwhile. */
-	loading?: Promise<PushSecrets>;
 }
 
 const entries = new Map<string, Entry>();
+/** Reads in progress, shared by everyone who asks meanwhile (a burst on a cold process reads once). */
+const loading = new Map<string, Promise<PushSecrets>>();
 
 /** The credential's ID, which n8n keeps on the node itself (no database read). */
 function credentialKey(reader: CredentialReader): string | undefined {
@@ -68,7 +68,7 @@ export async function primePushSecrets(reader: CredentialReader): Promise<void> 
 export function refreshPushSecretsIfOld(reader: CredentialReader, now = Date.now()): void {
 	const key = credentialKey(reader);
 	const entry = key === undefined ? undefined : entries.get(key);
-	if (key === undefined || entry === undefined || entry.loading !== undefined) return;
+	if (key === undefined || entry === undefined || loading.has(key)) return;
 	if (now - entry.loadedAt < REFRESH_AFTER_MS) return;
 	load(reader, key).catch((error: unknown) => {
 		// The values in memory stay in use; the next delivery tries again.
@@ -89,7 +89,8 @@ export async function reloadPushSecretsAfterRefusal(
 	const key = credentialKey(reader);
 	const entry = key === undefined ? undefined : entries.get(key);
 	if (key === undefined || entry === undefined) return undefined;
-	if (entry.loading !== undefined) return await entry.loading;
+	const inProgress = loading.get(key);
+	if (inProgress !== undefined) return await inProgress;
 	if (now - entry.loadedAt < RELOAD_AFTER_REFUSAL_MS) return undefined;
 	return await load(reader, key);
 }
@@ -97,15 +98,16 @@ export async function reloadPushSecretsAfterRefusal(
 /** For tests: forget every credential. */
 export function forgetPushSecrets(): void {
 	entries.clear();
+	loading.clear();
 }
 
 async function load(reader: CredentialReader, key: string): Promise<PushSecrets> {
-	const existing = entries.get(key);
-	if (existing?.loading !== undefined) return await existing.loading;
-	const loading = readSecrets(reader);
-	if (existing !== undefined) existing.loading = loading;
+	const inProgress = loading.get(key);
+	if (inProgress !== undefined) return await inProgress;
+	const read = readSecrets(reader);
+	loading.set(key, read);
 	try {
-		const secrets = await loading;
+		const secrets = await read;
 		entries.delete(key); // re-inserted last: the map's order is load order
 		entries.set(key, { secrets, loadedAt: Date.now() });
 		if (entries.size > MAX_CREDENTIALS) {
@@ -114,8 +116,7 @@ async function load(reader: CredentialReader, key: string): Promise<PushSecrets>
 		}
 		return secrets;
 	} finally {
-		const entry = entries.get(key);
-		if (entry?.loading === loading) delete entry.loading;
+		loading.delete(key);
 	}
 }
 

@@ -128,3 +128,9 @@ it('a flood of forged deliveries costs at most one credential read per interval'
 	for (let i = 0; i < 100; i++) expect((await deliver({ token: `forger${i}` })).status).toBe(401);
 	expect(reads).toBe(2);
 });
+
+it('a burst on a process that has not read the credential yet reads it once', async () => {
+	const replies = await Promise.all(Array.from({ length: 20 }, () => deliver()));
+	expect(replies.map((r) => r.status)).toEqual(Array(20).fill(200));
+	expect(reads).toBe(1);
+});
