@@ -1,4 +1,4 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -10,9 +10,8 @@ import type {
 
 import { createHash } from 'node:crypto';
 
-import { decodeAesKey } from '../shared/crypto';
 import { isRepeatDelivery } from './dedupe';
-import { MAX_BODY_BYTES, readDelivery, verifyHandshake } from './delivery';
+import { MAX_BODY_BYTES, mayBeStaleSecrets, readDelivery, verifyHandshake } from './delivery';
 import type { AcceptedModes, Rejection } from './delivery';
 import {
 	eventChoiceOf,
@@ -22,6 +21,14 @@ import {
 	PUSH_RESULT_EVENT,
 	toEventItem,
 } from './events';
+import {
+	primePushSecrets,
+	pushSecrets,
+	refreshPushSecretsIfOld,
+	reloadPushSecretsAfterRefusal,
+} from './pushSecrets';
+import type { PushSecrets } from './pushSecrets';
+import { MAX_TOLERANCE_SECONDS, readTimestampCheck } from './timestampCheck';
 
 interface RequestWithRawBody {
 	rawBody?: unknown;
@@ -163,9 +170,16 @@ export class WeChatLiveTrigger implements INodeType {
 						name: 'timestampTolerance',
 						type: 'number',
 						default: 300,
-						typeOptions: { minValue: 0 },
+						typeOptions: { minValue: 1, maxValue: MAX_TOLERANCE_SECONDS },
+						description: `Refuse deliveries whose signed timestamp is further than this from this server's clock, which limits replays. From 1 to ${MAX_TOLERANCE_SECONDS} seconds.`,
+					},
+					{
+						displayName: 'Turn Off Timestamp Check',
+						name: 'turnOffTimestampCheck',
+						type: 'boolean',
+						default: false,
 						description:
-							"Refuse deliveries whose signed timestamp is further than this from this server's clock, which limits replays. 0 turns the check off.",
+							'Whether to accept deliveries whatever their signed timestamp. Not recommended: a captured delivery can then be replayed at any time. Only for a server whose clock cannot be kept right.',
 					},
 				],
 			},
@@ -173,12 +187,32 @@ export class WeChatLiveTrigger implements INodeType {
 	};
 
 	// WeChat has no API to register a message-push URL: the user enters it in the admin console (see
-	// the notice above), so there is nothing to check, create or delete on activation. Kept, though
-	// empty: n8n's verification scanner fails a webhook trigger without all three
+	// the notice above). Activation only checks the settings and reads the credential's values into
+	// memory, so the first delivery does not wait for n8n's database. Kept, though it creates nothing:
+	// n8n's verification scanner fails a webhook trigger without all three
 	// (@n8n/community-nodes/webhook-lifecycle-complete, in its recommended rules).
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const timestampCheck = readTimestampCheck(this.getNodeParameter('options', {}) as IDataObject);
+				if (!timestampCheck.ok) {
+					throw new NodeOperationError(this.getNode(), timestampCheck.message, {
+						description: timestampCheck.description,
+					});
+				}
+				if (timestampCheck.toleranceSeconds === 0) {
+					this.logger.warn(
+						'WeChat Live Trigger: the timestamp check is turned off, so a captured delivery can be replayed at any time',
+					);
+				}
+				try {
+					await primePushSecrets(this);
+				} catch (error) {
+					// Not fatal here: the first delivery reads the credential again.
+					this.logger.warn(
+						`WeChat Live Trigger could not read its credential on activation: ${error instanceof Error ? error.message : String(error)}`,
+					);
+				}
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -192,12 +226,8 @@ export class WeChatLiveTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const res = this.getResponseObject();
-		const credentials = await this.getCredentials('weChatLiveApi');
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const query = this.getQueryData() as Record<string, unknown>;
-		const token = stringField(credentials.token);
-		const timestampTolerance =
-			typeof options.timestampTolerance === 'number' ? options.timestampTolerance : 300;
 		const now = Math.floor(Date.now() / 1000);
 
 		// Rejections get a bare status and no execution; the reason goes to the log only.
@@ -209,16 +239,36 @@ export class WeChatLiveTrigger implements INodeType {
 			res.status(rejection.status).end();
 			return { noWebhookResponse: true };
 		};
-		if (token === '') {
-			this.logger.warn(
-				'WeChat Live Trigger: the credential has no message-push Token; every request is refused',
+		const timestampCheck = readTimestampCheck(options);
+		if (!timestampCheck.ok) {
+			// Publishing refuses this setting; it can only come from an expression that changed since.
+			this.logger.error(
+				`WeChat Live Trigger cannot check deliveries: ${timestampCheck.message}. ${timestampCheck.description}`,
 			);
+			res.status(500).end();
+			return { noWebhookResponse: true };
 		}
+		const timestampTolerance = timestampCheck.toleranceSeconds;
+
+		// Checked with the credential's values in memory; only a refusal may re-read them (see pushSecrets.ts).
+		const check = async <Result extends { ok: true } | Rejection>(
+			verify: (secrets: PushSecrets) => Result,
+		): Promise<Result> => {
+			const result = verify(await pushSecrets(this));
+			if (result.ok || !mayBeStaleSecrets(result as Rejection)) return result;
+			const fresh = await reloadPushSecretsAfterRefusal(this);
+			return fresh === undefined ? result : verify(fresh);
+		};
 
 		if (this.getWebhookName() === 'setup') {
-			const handshake = verifyHandshake(query, { token, timestampTolerance, now });
+			const handshake = await check(({ token }) =>
+				verifyHandshake(query, { token, timestampTolerance, now }),
+			);
 			if (!handshake.ok) return refuse(handshake);
+			// Only WeChat's form of echostr gets here, and never as something a browser would render.
+			res.setHeader('X-Content-Type-Options', 'nosniff');
 			res.status(200).type('text/plain').send(handshake.echostr);
+			refreshPushSecretsIfOld(this);
 			return { noWebhookResponse: true };
 		}
 
@@ -226,19 +276,22 @@ export class WeChatLiveTrigger implements INodeType {
 		if (rawBody === undefined) return refuse({ ok: false, status: 400, reason: 'no_raw_body' });
 
 		const acceptedModes = this.getNodeParameter('acceptedModes', 'encrypted') as AcceptedModes;
-		const delivery = readDelivery(query, rawBody, {
-			token,
-			timestampTolerance,
-			now,
-			appId: stringField(credentials.appId),
-			aesKeys: aesKeysOf.call(this, credentials),
-			acceptedModes,
-			maxBodyBytes: MAX_BODY_BYTES,
-		});
+		const delivery = await check(({ token, appId, aesKeys }) =>
+			readDelivery(query, rawBody, {
+				token,
+				timestampTolerance,
+				now,
+				appId,
+				aesKeys,
+				acceptedModes,
+				maxBodyBytes: MAX_BODY_BYTES,
+			}),
+		);
 		if (!delivery.ok) return refuse(delivery);
 
 		// WeChat only needs to hear "success" within 5 s; the workflow runs after this answer.
 		res.status(200).type('text/plain').send('success');
+		refreshPushSecretsIfOld(this);
 
 		const selected = this.getNodeParameter('events', []) as string[];
 		if (!selected.includes(eventChoiceOf(delivery.message))) return { noWebhookResponse: true };
@@ -246,34 +299,13 @@ export class WeChatLiveTrigger implements INodeType {
 		const item = toEventItem(delivery.message, delivery, options.includeRaw === true);
 		const identity = eventIdentity(item);
 		const scope = `${this.getWorkflow().id ?? ''}\u0000${this.getNode().id}`;
-		if (isRepeatDelivery(scope, identity)) return { noWebhookResponse: true };
+		if (isRepeatDelivery(scope, identity, timestampTolerance)) return { noWebhookResponse: true };
 		// The same for every retry of this event, so a Remove Duplicates node can drop retries that reached
 		// another webhook process (the filter above holds within one process).
 		item.event_id = createHash('sha1').update(identity).digest('hex').slice(0, 20);
 
 		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
 	}
-}
-
-function stringField(value: unknown): string {
-	return typeof value === 'string' ? value.trim() : '';
-}
-
-/** The current key, then the previous one. A malformed key is left out and logged, never guessed at. */
-function aesKeysOf(this: IWebhookFunctions, credentials: IDataObject): Buffer[] {
-	const keys: Buffer[] = [];
-	for (const field of ['encodingAESKey', 'previousEncodingAESKey']) {
-		const value = stringField(credentials[field]);
-		if (value === '') continue;
-		if (!/^[A-Za-z0-9]{43}$/.test(value)) {
-			this.logger.warn(
-				`WeChat Live Trigger: the credential's ${field} is not 43 letters and digits; it is ignored`,
-			);
-			continue;
-		}
-		keys.push(decodeAesKey(value));
-	}
-	return keys;
 }
 
 /**

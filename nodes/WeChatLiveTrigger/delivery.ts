@@ -1,8 +1,9 @@
 /**
  * Checking one request from WeChat's message push, without n8n in the way: the GET handshake, and a
  * POST in plaintext, compatible or safe mode, XML or JSON. Every failure is a status code and a reason
- * code; the node answers with the bare status and logs the reason (nothing in the reply says which
- * check failed: docs/wechat-callback.md, "Replies and failures").
+ * code; the node answers with the bare status and logs the reason: nothing in the reply says which check
+ * failed. Once the signature checks out, every failure answers the same status (AFTER_SIGNATURE), so a
+ * reply cannot tell "bad message" from "bad padding" or "wrong App ID".
  */
 import { computeSignature, signaturesEqual, tryDecryptMessage } from '../shared/crypto';
 import type { CallbackCryptoReason } from '../shared/crypto';
@@ -29,6 +30,9 @@ export interface DeliverySettings extends VerificationSettings {
 }
 
 export type Rejection = { ok: false; status: 400 | 401 | 413; reason: string };
+
+/** The one status of every refusal after the signature check. */
+export const AFTER_SIGNATURE = 401;
 export type HandshakeResult = { ok: true; echostr: string } | Rejection;
 export type DeliveryResult = ({ ok: true; message: MessageObject } & DeliveryInfo) | Rejection;
 
@@ -37,6 +41,21 @@ const MAX_JSON_DEPTH = 8;
 const TIMESTAMP = /^[0-9]{1,10}$/;
 const NONCE = /^[0-9A-Za-z]{1,32}$/;
 const SIGNATURE = /^[0-9a-fA-F]{40}$/;
+/**
+ * WeChat's echostr is a string of digits (mini programs) or base64 (the WeCom-style variant); bounded,
+ * so the handshake cannot be used to make this server answer arbitrary text.
+ */
+const ECHOSTR = /^[A-Za-z0-9+/=_-]{1,128}$/;
+/** Refusals that a newer Token, EncodingAESKey or App ID might turn into an acceptance. */
+const SECRET_REASONS = new Set([
+	'no_token',
+	'bad_signature',
+	'no_aes_key',
+	'bad_padding',
+	'bad_length',
+	'wrong_appid',
+	'bad_utf8',
+]);
 /** 64-bit ids that JSON carries as numbers (docs/wechat-callback.md, "JSON quirks"); they are read as strings instead. */
 const JSON_ID_NUMBER = /"(MsgId|message_id)"(\s*:\s*)(-?[0-9]+)/g;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -48,6 +67,11 @@ const reject = (status: Rejection['status'], reason: string): Rejection => ({
 	status,
 	reason,
 });
+
+/** Whether the credential's values, if they changed since they were read, could accept this request. */
+export function mayBeStaleSecrets(rejection: Rejection): boolean {
+	return SECRET_REASONS.has(rejection.reason);
+}
 
 /** GET: `signature` over Token, timestamp and nonce; the answer is `echostr`, verbatim. */
 export function verifyHandshake(
@@ -61,6 +85,7 @@ export function verifyHandshake(
 		return reject(400, 'missing_params');
 	}
 	if (echostr === undefined || echostr === '') return reject(400, 'missing_params');
+	if (!ECHOSTR.test(echostr)) return reject(400, 'bad_echostr');
 	const checked = checkSignedParams(signature, timestamp, nonce, [], settings);
 	if (!checked.ok) return checked;
 	return { ok: true, echostr };
@@ -106,7 +131,7 @@ export function readDelivery(
 		const checked = checkSignedParams(signature, timestamp, nonce, [], settings);
 		if (!checked.ok) return checked;
 		const message = parseMessage(body, format);
-		if (message === undefined) return reject(400, 'bad_body');
+		if (message === undefined) return reject(AFTER_SIGNATURE, 'bad_body');
 		return { ok: true, message, mode: 'plaintext', format };
 	}
 
@@ -118,7 +143,7 @@ export function readDelivery(
 	if (typeof encrypt !== 'string' || encrypt === '') return reject(400, 'missing_encrypt');
 	const checked = checkSignedParams(msgSignature, timestamp, nonce, [encrypt], settings);
 	if (!checked.ok) return checked;
-	if (settings.aesKeys.length === 0) return reject(401, 'no_aes_key');
+	if (settings.aesKeys.length === 0) return reject(AFTER_SIGNATURE, 'no_aes_key');
 
 	let failure: CallbackCryptoReason | undefined;
 	for (const key of settings.aesKeys) {
@@ -130,11 +155,11 @@ export function readDelivery(
 		// Only the decrypted fields count: compatible mode's plaintext siblings are unauthenticated.
 		const innerFormat = sniffFormat(decrypted.message);
 		const message = innerFormat && parseMessage(decrypted.message, innerFormat);
-		if (!innerFormat || message === undefined) return reject(400, 'bad_message');
+		if (!innerFormat || message === undefined) return reject(AFTER_SIGNATURE, 'bad_message');
 		const compatible = Object.keys(envelope).some((key) => !ENVELOPE_KEYS.has(key));
 		return { ok: true, message, mode: compatible ? 'compatible' : 'safe', format };
 	}
-	return reject(401, failure ?? 'decrypt_failed');
+	return reject(AFTER_SIGNATURE, failure ?? 'decrypt_failed');
 }
 
 function checkSignedParams(
@@ -153,7 +178,7 @@ function checkSignedParams(
 		settings.timestampTolerance > 0 &&
 		Math.abs(settings.now - Number(timestamp)) > settings.timestampTolerance
 	) {
-		return reject(401, 'stale_timestamp');
+		return reject(AFTER_SIGNATURE, 'stale_timestamp');
 	}
 	return { ok: true };
 }

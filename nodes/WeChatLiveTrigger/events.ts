@@ -39,10 +39,11 @@ const NUMBER_FIELDS = [
 	'internal_error_count',
 ];
 
-const ACTION_LABELS: Record<string, string> = {
-	add_follow: 'Subscribed',
-	del_follow: 'Unsubscribed',
-};
+/** A Map, not an object: an `action` such as "constructor" or "__proto__" must find no label. */
+const ACTION_LABELS = new Map([
+	['add_follow', 'Subscribed'],
+	['del_follow', 'Unsubscribed'],
+]);
 
 export interface DeliveryInfo {
 	mode: 'plaintext' | 'compatible' | 'safe';
@@ -82,9 +83,8 @@ export function toEventItem(
 		}
 	}
 
-	if (typeof item.action === 'string' && ACTION_LABELS[item.action] !== undefined) {
-		item.action_label = ACTION_LABELS[item.action];
-	}
+	const actionLabel = typeof item.action === 'string' ? ACTION_LABELS.get(item.action) : undefined;
+	if (actionLabel !== undefined) item.action_label = actionLabel;
 	// The same labels as the action node's room output (getliveinfo's live_status table).
 	if (typeof item.live_status === 'number') {
 		item.live_status_label = label(LIVE_STATUS, item.live_status);

@@ -16,7 +16,7 @@ const BENCHES = {
 	tokens: 'token economy in a real n8n server (100 executions × 20 items)',
 	throughput: 'throughput at concurrency 1 and 10, in-process (1,000 calls, 20 ms latency)',
 	returnAll: 'Return All of 20,000 subscribers: time and memory',
-	trigger: 'WeChat Live Trigger: verify + decrypt rate, webhook latency at 50 req/s in a real n8n',
+	trigger: 'WeChat Live Trigger: verify + decrypt rate, webhook latency beside n8n’s Webhook node (regular mode 10 and 25 req/s, queue mode 50 and 100 req/s), profile',
 };
 const RESULTS = path.join(__dirname, 'RESULTS.md');
 const DATA_MARK = 'bench-data:';

@@ -3,11 +3,18 @@
 //  1. in-process: how many deliveries a second one core verifies and decrypts — the signature check and AES
 //     decryption alone (nodes/shared/crypto.ts), and the trigger's whole reading of a delivery
 //     (readDelivery: parameters, signature, decryption, App ID, XML/JSON parsing), safe mode;
-//  2. end to end: a published trigger workflow in a real n8n server (the pinned 2.41.1) receiving signed,
-//     encrypted live events (safe mode, XML) at 50 requests a second for 20 s, each one a new event, sent
-//     on schedule whatever the answers (open loop, at most 500 outstanding, a fresh connection each, as
-//     WeChat's servers would): webhook round trip p50 / p99. Target p99 < 100 ms.
+//  2. end to end, beside n8n's own Webhook node under the same load: a published trigger workflow in a real
+//     n8n (the pinned 2.41.1) receiving signed, encrypted live events (safe mode, XML), each one a new
+//     event, sent on schedule whatever the answers (open loop, at most 500 outstanding, a fresh connection
+//     each, as WeChat's servers would). Regular mode (SQLite) at 10 and 25 requests a second for 20 s:
+//     p50 and p99 each within 1.5x the Webhook node's. Queue mode (main + 1 webhook processor + 2 workers,
+//     PostgreSQL and Redis from scripts/services.js) at 50 and 100 a second: p99 < 500 ms. Every delivery
+//     answered 200 and one execution per event, in both;
+//  3. a profile of the delivery path in regular mode: time inside the node and in n8n's getCredentials.
+const fs = require('node:fs');
 const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
 
 const { main } = require('./common');
 const { median, ms, percentile, round, sleep, registerTypeScript, ROOT } = require('./lib');
@@ -95,12 +102,12 @@ function post(url, d) {
 
 /**
  * Delivers `rate` requests a second for SECONDS, on schedule whatever the answers (at most MAX_OUTSTANDING
- * open), then waits (up to 2 minutes) for n8n to have started an execution for each one answered.
+ * open), then waits (up to 2 minutes) for n8n to have finished an execution for each one answered.
  */
-async function load(n8n, workflowId, url, rate, makeDelivery) {
-	const before = (await n8n.executions(workflowId, { limit: 100_000 })).length;
+async function load(executions, url, rate) {
+	const before = await executions.count();
 	const total = rate * SECONDS;
-	const deliveries = Array.from({ length: total }, () => makeDelivery());
+	const deliveries = Array.from({ length: total }, () => delivery());
 	const results = [];
 	const pending = new Set();
 	const started = Date.now();
@@ -122,103 +129,254 @@ async function load(n8n, workflowId, url, rate, makeDelivery) {
 	const sendSeconds = (Date.now() - started) / 1000;
 	const ok = results.filter((r) => r.status === 200);
 	const latencies = ok.map((r) => r.ms);
-	let executions;
+	let count;
 	try {
-		executions = (await n8n.executions(workflowId, { limit: 100_000, waitFor: before + ok.length, timeoutMs: 120_000 })).length - before;
+		count = (await executions.settled(before + ok.length)) - before;
 	} catch {
-		executions = (await n8n.executions(workflowId, { limit: 100_000 })).length - before;
+		count = (await executions.count()) - before;
 	}
 	await sleep(3000); // let n8n settle before the next phase
 	const statuses = {};
 	for (const r of results) statuses[r.status || 'no answer'] = (statuses[r.status || 'no answer'] ?? 0) + 1;
-	return { rate, total, sent: results.length, ok: ok.length, skipped, statuses, sendSeconds, p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99), max: latencies.length ? Math.max(...latencies) : NaN, executions };
+	return { rate, total, sent: results.length, ok: ok.length, skipped, statuses, sendSeconds, p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99), max: latencies.length ? Math.max(...latencies) : NaN, executions: count };
 }
 
 const BASELINE_ID = 'wxBenchHookBase01';
+const BASELINE_WEBHOOK_ID = 'c0ffee00-0000-4000-8000-00000000b002';
+const REGULAR_RATES = [10, 25];
+const QUEUE_RATES = [50, 100];
+const TRIGGER = 'WeChat Live Trigger';
+const BASELINE = 'n8n Webhook node (reference)';
 
-async function endToEnd(rates, order = ['trigger', 'baseline']) {
+const credential = () => ({ ...CREDENTIAL, type: 'weChatLiveApi', data: { appId: APP_ID, appSecret: 'unused-secret-0001', baseUrl: 'http://127.0.0.1:9', token: TOKEN, encodingAESKey: AES_KEY } });
+const workflows = () => [
+	{
+		id: WORKFLOW_ID,
+		name: 'Bench: WeChat live events',
+		nodes: [{ id: 'bench-trigger-node', name: 'WeChat Live Trigger', type: `${PACKAGE}.weChatLiveTrigger`, typeVersion: 1, position: [0, 0], webhookId: WEBHOOK_ID, parameters: {}, credentials: { weChatLiveApi: CREDENTIAL } }],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	},
+	{
+		// The reference: n8n's own Webhook node, answering at once, under the same load.
+		id: BASELINE_ID,
+		name: 'Bench: n8n Webhook node',
+		nodes: [{ id: 'bench-baseline-node', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: BASELINE_WEBHOOK_ID, parameters: { httpMethod: 'POST', path: 'bench-baseline', responseMode: 'onReceived', options: {} } }],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	},
+];
+
+/**
+ * The profile: the installed copy of the trigger (in the benchmark's own n8n user folder, never dist/) is
+ * wrapped so that each delivery records how long the node took from being called to writing its answer,
+ * and how much of that it spent waiting for n8n's getCredentials (a database read and a decryption). The
+ * round trip the client sees minus the node's part is n8n's own part (routing, loading the workflow, body
+ * parsing) plus the loopback network.
+ */
+const PROFILER = `
+;(() => {
+	const file = process.env.WECHAT_LIVE_BENCH_PROFILE;
+	if (!file) return;
+	const fs = require('node:fs');
+	const { performance } = require('node:perf_hooks');
+	const rows = [];
+	setInterval(() => { if (rows.length) fs.appendFileSync(file, rows.splice(0).map((r) => JSON.stringify(r)).join('\\n') + '\\n'); }, 250).unref();
+	const original = WeChatLiveTrigger.prototype.webhook;
+	WeChatLiveTrigger.prototype.webhook = async function () {
+		const start = performance.now();
+		let credentialsMs = 0;
+		let credentialReads = 0;
+		let answeredAt;
+		const context = this;
+		const res = context.getResponseObject();
+		const wrap = (target, hooks) => {
+			const wrapped = new Proxy(target, { get(t, p) {
+				if (hooks[p]) return hooks[p];
+				const v = t[p];
+				return typeof v === 'function' ? (...a) => { const r = v.apply(t, a); return r === t ? wrapped : r; } : v;
+			} });
+			return wrapped;
+		};
+		const answer = (name) => (...a) => { answeredAt = answeredAt ?? performance.now(); res[name](...a); return proxyRes; };
+		const proxyRes = wrap(res, { send: answer('send'), end: answer('end') });
+		const proxy = wrap(context, {
+			getResponseObject: () => proxyRes,
+			getCredentials: async (...a) => {
+				const s = performance.now();
+				try { return await context.getCredentials(...a); } finally { if (answeredAt === undefined) { credentialsMs += performance.now() - s; credentialReads++; } }
+			},
+		});
+		try { return await original.call(proxy); } finally { rows.push({ at: Date.now(), nodeMs: (answeredAt ?? performance.now()) - start, credentialsMs, credentialReads }); }
+	};
+})();
+`;
+
+function instrument(installedDir) {
+	const file = path.join(installedDir, 'dist', 'nodes', 'WeChatLiveTrigger', 'WeChatLiveTrigger.node.js');
+	fs.appendFileSync(file, PROFILER);
+}
+
+function profileOf(file, from, to) {
+	if (!fs.existsSync(file)) return undefined;
+	const rows = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)).filter((r) => r.at >= from && r.at <= to);
+	if (!rows.length) return undefined;
+	const node = rows.map((r) => r.nodeMs);
+	const credentials = rows.map((r) => r.credentialsMs);
+	return { deliveries: rows.length, credentialReads: rows.reduce((n, r) => n + r.credentialReads, 0), nodeP50: percentile(node, 50), nodeP99: percentile(node, 99), credentialsP50: percentile(credentials, 50), credentialsP99: percentile(credentials, 99), credentialsShare: credentials.reduce((a, b) => a + b, 0) / Math.max(1e-9, node.reduce((a, b) => a + b, 0)) };
+}
+
+/** Regular mode: one n8n process, SQLite; the trigger and n8n's Webhook node take turns at each rate. */
+async function regular(rates) {
 	await ensureN8n();
-	const n8n = createInstance({ name: 'bench-trigger', tarball: await packPackage(ROOT) });
+	const profileFile = path.join(os.tmpdir(), `wechat-live-bench-profile-${process.pid}.jsonl`);
+	fs.rmSync(profileFile, { force: true });
+	const n8n = createInstance({ name: 'bench-trigger', tarball: await packPackage(ROOT), env: { WECHAT_LIVE_BENCH_PROFILE: profileFile } });
 	try {
-		await n8n.installPackage();
-		await n8n.importCredentials([{ ...CREDENTIAL, type: 'weChatLiveApi', data: { appId: APP_ID, appSecret: 'unused-secret-0001', baseUrl: 'http://127.0.0.1:9', token: TOKEN, encodingAESKey: AES_KEY } }]);
-		await n8n.importWorkflows([
-			{
-				id: WORKFLOW_ID,
-				name: 'Bench: WeChat live events',
-				nodes: [{ id: 'bench-trigger-node', name: 'WeChat Live Trigger', type: `${PACKAGE}.weChatLiveTrigger`, typeVersion: 1, position: [0, 0], webhookId: WEBHOOK_ID, parameters: {}, credentials: { weChatLiveApi: CREDENTIAL } }],
-				connections: {},
-				settings: { executionOrder: 'v1' },
-			},
-			{
-				// The reference: n8n's own Webhook node, answering at once, under the same load.
-				id: BASELINE_ID,
-				name: 'Bench: n8n Webhook node',
-				nodes: [{ id: 'bench-baseline-node', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'c0ffee00-0000-4000-8000-00000000b002', parameters: { httpMethod: 'POST', path: 'bench-baseline', responseMode: 'onReceived', options: {} } }],
-				connections: {},
-				settings: { executionOrder: 'v1' },
-			},
-		]);
+		instrument((await n8n.installPackage()).dir);
+		await n8n.importCredentials([credential()]);
+		await n8n.importWorkflows(workflows());
 		await n8n.publish([WORKFLOW_ID, BASELINE_ID]);
 		await n8n.start();
-		const triggerUrl = `${n8n.url}/webhook/${WEBHOOK_ID}/webhook`;
-		const baselineUrl = `${n8n.url}/webhook/bench-baseline`;
-		// Past the registration race, and a few warm-up deliveries (not counted).
-		for (const url of [triggerUrl, baselineUrl]) {
-			for (let tries = 0; tries < 100 && (await post(url, delivery())).status === 404; tries++) await sleep(100);
-			for (let i = 0; i < 10; i++) await post(url, delivery());
-		}
+		const urls = { [TRIGGER]: `${n8n.url}/webhook/${WEBHOOK_ID}/webhook`, [BASELINE]: `${n8n.url}/webhook/bench-baseline` };
+		await warmUp(Object.values(urls));
+		const count = async (id) => (await n8n.executions(id, { limit: 100_000 })).length;
+		const settled = async (id, n) => (await n8n.executions(id, { limit: 100_000, waitFor: n, timeoutMs: 120_000 })).length;
 		const phases = [];
 		for (const rate of rates) {
-			for (const which of order) {
-				phases.push(
-					which === 'trigger'
-						? { what: 'WeChat Live Trigger', ...(await load(n8n, WORKFLOW_ID, triggerUrl, rate, delivery)) }
-						: { what: 'n8n Webhook node (reference)', ...(await load(n8n, BASELINE_ID, baselineUrl, rate, delivery)) },
-				);
+			for (const what of [TRIGGER, BASELINE]) {
+				const id = what === TRIGGER ? WORKFLOW_ID : BASELINE_ID;
+				const started = Date.now();
+				const phase = await load({ count: () => count(id), settled: (n) => settled(id, n) }, urls[what], rate);
+				phases.push({ what, ...phase, profile: what === TRIGGER ? profileOf(profileFile, started, Date.now()) : undefined });
 			}
 		}
 		const log = n8n.logs();
 		return { phases, databaseNotReady: (log.match(/Database is not ready/g) ?? []).length, databaseTimeouts: (log.match(/Database connection timed out/g) ?? []).length };
 	} finally {
 		await n8n.stop().catch(() => undefined);
+		fs.rmSync(profileFile, { force: true });
 	}
 }
 
+/** Queue mode: main + 1 webhook processor + 2 workers on PostgreSQL and Redis; the load goes to the webhook processor. */
+async function queue(rates) {
+	const { createQueueCluster } = require('../e2e/harness/queue');
+	const cluster = createQueueCluster({ name: 'bench-trigger-queue', tarball: await packPackage(ROOT), workers: 2, webhookProcessors: 1 });
+	try {
+		await cluster.setup();
+		await cluster.importCredentials([credential()]);
+		await cluster.importWorkflows(workflows());
+		await cluster.publish([WORKFLOW_ID, BASELINE_ID]);
+		await cluster.start();
+		const base = cluster.webhookUrl(0);
+		const urls = { [TRIGGER]: `${base}/webhook/${WEBHOOK_ID}/webhook`, [BASELINE]: `${base}/webhook/bench-baseline` };
+		await warmUp(Object.values(urls));
+		const finishedSql = `select count(*)::int as n from execution_entity where "workflowId" = $1 and "deletedAt" is null and status not in ('new', 'running', 'waiting')`;
+		const count = async (id) => cluster.executionCount(id);
+		const settled = async (id, n) => {
+			const deadline = Date.now() + 120_000;
+			for (;;) {
+				const [row] = await cluster.query(finishedSql, [id]);
+				if (row.n >= n || Date.now() > deadline) return await count(id);
+				await sleep(500);
+			}
+		};
+		const phases = [];
+		for (const rate of rates) {
+			for (const what of [TRIGGER, BASELINE]) {
+				const id = what === TRIGGER ? WORKFLOW_ID : BASELINE_ID;
+				phases.push({ what, ...(await load({ count: () => count(id), settled: (n) => settled(id, n) }, urls[what], rate)) });
+			}
+		}
+		return { phases };
+	} finally {
+		await cluster.dispose().catch(() => undefined);
+	}
+}
+
+/** Past the registration race, and a few warm-up deliveries (not counted). */
+async function warmUp(urls) {
+	for (const url of urls) {
+		for (let tries = 0; tries < 100 && (await post(url, delivery())).status === 404; tries++) await sleep(100);
+		for (let i = 0; i < 10; i++) await post(url, delivery());
+	}
+}
+
+const phaseRow = (mode, p) => [
+	`real n8n ${mode}, ${p.rate} req/s for ${SECONDS} s`,
+	`${p.what}: ${p.ok} of ${p.total} answered 200 (${Object.entries(p.statuses).map(([k, v]) => `${k}: ${v}`).join(', ')}${p.skipped ? `; ${p.skipped} not sent, ${MAX_OUTSTANDING} open` : ''}); ${p.executions} executions`,
+	`p50 ${ms(p.p50)}, p90 ${ms(p.p90)}, p99 ${ms(p.p99)}`,
+	`sent in ${round(p.sendSeconds, 1)} s`,
+];
+
+const oneEach = (p) => p.ok === p.total && p.executions === p.ok;
+
 async function run({ quick }) {
 	const local = inProcess(quick ? 1 : 3);
-	const e2e = await endToEnd([10, RATE]);
-	const target = e2e.phases.find((p) => p.what === 'WeChat Live Trigger' && p.rate === RATE);
-	const reference = e2e.phases.find((p) => p.what !== 'WeChat Live Trigger' && p.rate === RATE);
+	const regularRun = await regular(REGULAR_RATES);
+	let queueRun;
+	let queueError;
+	try {
+		queueRun = await queue(QUEUE_RATES);
+	} catch (error) {
+		queueError = error instanceof Error ? error.message : String(error);
+	}
+	const find = (runData, rate, what) => runData?.phases.find((p) => p.rate === rate && p.what === what);
+	const figures = [];
+	const xml = local.find((r) => r.format === 'xml');
+	figures.push({ what: 'verify + decrypt in-process, safe mode XML, one core (median of 3)', value: `${round(xml.cryptoOnly, 0).toLocaleString('en')} messages/s (whole check: ${round(xml.whole, 0).toLocaleString('en')}/s)`, target: '(figure only)', met: null });
+	for (const rate of REGULAR_RATES) {
+		const t = find(regularRun, rate, TRIGGER);
+		const b = find(regularRun, rate, BASELINE);
+		figures.push({
+			what: `regular mode (SQLite), ${rate} req/s for ${SECONDS} s: trigger vs n8n's Webhook node`,
+			value: `trigger p50 ${ms(t.p50)} / p99 ${ms(t.p99)}, Webhook node p50 ${ms(b.p50)} / p99 ${ms(b.p99)} (×${round(t.p50 / b.p50, 2)} / ×${round(t.p99 / b.p99, 2)}); ${t.ok} of ${t.total} answered 200, ${t.executions} executions`,
+			target: 'p50 and p99 each ≤ 1.5× the Webhook node’s; every delivery 200; one execution per event',
+			met: t.p50 <= 1.5 * b.p50 && t.p99 <= 1.5 * b.p99 && oneEach(t),
+		});
+	}
+	for (const rate of QUEUE_RATES) {
+		const t = find(queueRun, rate, TRIGGER);
+		const b = find(queueRun, rate, BASELINE);
+		figures.push({
+			what: `queue mode (main + 1 webhook processor + 2 workers), ${rate} req/s for ${SECONDS} s`,
+			value: t ? `trigger p50 ${ms(t.p50)} / p99 ${ms(t.p99)}, ${t.ok} of ${t.total} answered 200, ${t.executions} executions; Webhook node p50 ${ms(b.p50)} / p99 ${ms(b.p99)}, ${b.ok} of ${b.total}, ${b.executions} executions` : `not run: ${queueError}`,
+			target: 'every delivery 200; p99 < 500 ms; one execution per event',
+			met: t ? oneEach(t) && t.p99 < 500 : null,
+		});
+	}
+	const profiles = regularRun.phases.filter((p) => p.profile);
 	const rows = [
 		...local.map((r) => [`in-process, safe mode ${r.format.toUpperCase()} (${r.bytes} B)`, 'signature + AES decrypt (nodes/shared/crypto.ts)', `${round(r.cryptoOnly, 0).toLocaleString('en')} / s`, ms(1000 / r.cryptoOnly)]),
 		...local.map((r) => [`in-process, safe mode ${r.format.toUpperCase()}`, 'whole delivery check (readDelivery: + parameters, App ID, parsing)', `${round(r.whole, 0).toLocaleString('en')} / s`, ms(1000 / r.whole)]),
-		...e2e.phases.map((p) => [
-			`real n8n, ${p.rate} req/s for ${SECONDS} s`,
-			`${p.what}: ${p.ok} of ${p.total} answered 200 (${Object.entries(p.statuses).map(([k, v]) => `${k}: ${v}`).join(', ')}${p.skipped ? `; ${p.skipped} not sent, ${MAX_OUTSTANDING} open` : ''}); ${p.executions} executions`,
-			`p50 ${ms(p.p50)}, p90 ${ms(p.p90)}, p99 ${ms(p.p99)}`,
-			`sent in ${round(p.sendSeconds, 1)} s`,
+		...regularRun.phases.map((p) => phaseRow('(SQLite)', p)),
+		...(queueRun?.phases ?? []).map((p) => phaseRow('queue mode', p)),
+		...profiles.map((p) => [
+			`profile, regular mode ${p.rate} req/s`,
+			`inside the trigger, request handed over → answer written (${p.profile.deliveries} deliveries; ${p.profile.credentialReads} credential reads before answering)`,
+			`p50 ${ms(p.profile.nodeP50)}, p99 ${ms(p.profile.nodeP99)}`,
+			`of which getCredentials p50 ${ms(p.profile.credentialsP50)}, p99 ${ms(p.profile.credentialsP99)} (${round(100 * p.profile.credentialsShare, 0)}% of the node's time); n8n before the node ≈ round trip − node`,
 		]),
 	];
-	const xml = local.find((r) => r.format === 'xml');
-	const met = target.p99 < 100 && target.ok === target.total;
+	const regularMet = figures.filter((f) => f.what.startsWith('regular')).every((f) => f.met);
+	const queueMet = figures.filter((f) => f.what.startsWith('queue')).every((f) => f.met);
 	return {
-		title: 'WeChat Live Trigger: verify + decrypt, and webhook latency under load',
+		title: 'WeChat Live Trigger: verify + decrypt, and webhook latency under load beside n8n’s Webhook node',
 		headers: ['where', 'what', 'measured', 'per delivery / note'],
 		rows,
-		figures: [
-			{ what: 'verify + decrypt in-process, safe mode XML, one core (median of 3)', value: `${round(xml.cryptoOnly, 0).toLocaleString('en')} messages/s (whole check: ${round(xml.whole, 0).toLocaleString('en')}/s)`, target: '(figure only)', met: null },
-			{ what: `webhook round trip at ${RATE} req/s for ${SECONDS} s, real n8n (safe mode XML, new event each)`, value: `p50 ${ms(target.p50)}, p99 ${ms(target.p99)}; ${target.ok} of ${target.total} answered (n8n's own Webhook node, same load: p99 ${ms(reference.p99)}, ${reference.ok} of ${reference.total})`, target: 'p99 < 100 ms', met },
-		],
+		figures,
 		notes: [
-			'Each delivery is a different event (its own CreateTime and openid), so WeChat-retry de-duplication lets every one start an execution; n8n runs the executions in the same server process (regular mode, SQLite) while the load goes on.',
-			'The Trigger must read its credential (database, decryption) to check a delivery before it answers; n8n’s Webhook node answers without it. That is the difference between the two rows at the same rate, and why, once n8n’s SQLite database is saturated, the Trigger answers 503 (WeChat then retries) where the Webhook node still answers.',
-			`n8n logged "Database is not ready" ${e2e.databaseNotReady} times and "Database connection timed out" ${e2e.databaseTimeouts} times during the run.`,
+			'Each delivery is a different event (its own CreateTime and openid), safe mode XML, sent on schedule whatever the answers (open loop, a fresh connection each, at most 500 open), so every one must start exactly one execution. The trigger and n8n’s Webhook node take turns at each rate in the same n8n.',
+			'Regular mode runs the executions in the same process (SQLite) while the load goes on; queue mode sends the load to the webhook processor, which hands executions to 2 workers through Redis (PostgreSQL).',
+			'Profile: the trigger copy installed in the benchmark’s own n8n is wrapped to time each delivery inside the node and its getCredentials calls (a read of n8n’s database and a decryption). The trigger keeps its credential’s values in memory (nodes/WeChatLiveTrigger/pushSecrets.ts), so a delivery that checks out makes no such call.',
+			'Profile before this change (commit 6f6184b, the trigger asking n8n for its credential on every delivery; 2026-12-01, same machine, load average 15–18 from other engineers’ n8n runs): at 10 req/s, 100 deliveries that reached the node spent p50 9,923 ms / p99 19,186 ms inside it, of which getCredentials p50 9,922 ms / p99 19,185 ms (99.8% of the node’s time; everything else the node does — reading the body, signature, decryption, parsing, the item — p50 1.4 ms); even the 11 sequential warm-up deliveries waited p50 593 ms for it. 204 requests timed out at the client (30 s) before n8n read their body. The run was stopped after that phase.',
+			`n8n logged "Database is not ready" ${regularRun.databaseNotReady} times and "Database connection timed out" ${regularRun.databaseTimeouts} times during the regular-mode run.`,
 		],
-		summary: `one core verifies and decrypts ${round(xml.cryptoOnly, 0).toLocaleString('en')} safe-mode messages/s (whole delivery check ${round(xml.whole, 0).toLocaleString('en')}/s); real n8n at ${RATE} req/s: p50 ${ms(target.p50)}, p99 ${ms(target.p99)} (target p99 < 100 ms, ${met ? 'met' : 'not met'}; n8n's own Webhook node p99 ${ms(reference.p99)}).`,
-		data: { local, e2e },
+		summary: `regular mode (10 and 25/s): ${regularMet ? 'met' : 'not met'} (trigger ${REGULAR_RATES.map((r) => `${r}/s p50 ${ms(find(regularRun, r, TRIGGER).p50)} p99 ${ms(find(regularRun, r, TRIGGER).p99)}`).join(', ')}; Webhook node ${REGULAR_RATES.map((r) => `${r}/s p50 ${ms(find(regularRun, r, BASELINE).p50)} p99 ${ms(find(regularRun, r, BASELINE).p99)}`).join(', ')}); queue mode (50 and 100/s): ${queueRun ? (queueMet ? 'met' : 'not met') : `not run (${queueError})`}.`,
+		data: { local, regular: regularRun, queue: queueRun, queueError },
 	};
 }
 
 if (require.main === module) main('trigger', run);
-module.exports = { run, endToEnd };
+module.exports = { run, regular, queue };

@@ -1,7 +1,8 @@
 /**
  * The WeChat Live Trigger in a real, published n8n: WeChat's URL check, live events in every mode and
- * format from the sandbox's sender, WeChat's retries, and forged or malformed deliveries, which must get
- * a 4xx and start nothing while n8n keeps serving.
+ * format from the sandbox's sender, WeChat's retries, forged or malformed deliveries, which must get
+ * a 4xx and start nothing while n8n keeps serving, and a Token and EncodingAESKey changed in the
+ * credential while the workflow stays published.
  */
 import type * as Callbacks from '../sandbox/callbacks';
 import type { Json, N8nInstance } from './harness';
@@ -15,6 +16,8 @@ const TOKEN = 'e2eTriggerToken2026';
 const AES_KEY = callbacks.randomEncodingAESKey();
 const WEBHOOK_ID = '5b1f3c2a-7e44-4a8e-9d1b-2c6f0e7a9b01';
 const WORKFLOW_ID = 'wxE2eTrigger0001';
+const OWNER = { email: 'trigger@example.com', password: 'Trigger-E2e-Passw0rd' };
+const credentialData = (fields: Record<string, string>) => ({ appId: APP_ID, appSecret: 'unused-secret-0001', baseUrl: 'http://127.0.0.1:9', ...fields });
 
 let n8n: N8nInstance;
 let url: string;
@@ -55,11 +58,9 @@ async function post(query: Record<string, string>, body: string, contentType = '
 
 beforeAll(async () => {
 	await ensureN8n();
-	n8n = createInstance({ name: 'trigger', tarball: await packPackage(REPO_ROOT) });
+	n8n = createInstance({ name: 'trigger', tarball: await packPackage(REPO_ROOT), owner: OWNER });
 	await n8n.installPackage();
-	await n8n.importCredentials([
-		{ ...CREDENTIAL, type: 'weChatLiveApi', data: { appId: APP_ID, appSecret: 'unused-secret-0001', baseUrl: 'http://127.0.0.1:9', token: TOKEN, encodingAESKey: AES_KEY } },
-	]);
+	await n8n.importCredentials([{ ...CREDENTIAL, type: 'weChatLiveApi', data: credentialData({ token: TOKEN, encodingAESKey: AES_KEY }) }]);
 	await n8n.importWorkflows([triggerWorkflow]);
 	await n8n.publish(WORKFLOW_ID);
 	await n8n.start();
@@ -172,5 +173,51 @@ describe('forged and malformed deliveries get a 4xx and start nothing', () => {
 		expect(reply.data).toBe('success');
 		await n8n.executions(WORKFLOW_ID, { waitFor: before + 1, limit: 200 });
 		expect(await executionCount()).toBe(before + 1);
+	});
+});
+
+describe('a credential changed while the workflow stays published (no restart)', () => {
+	const NEW_TOKEN = 'e2eTriggerTokenRotated';
+	const NEW_AES_KEY = callbacks.randomEncodingAESKey();
+	const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+	/** Saves the credential as the editor does (PATCH /rest/credentials/:id). */
+	async function saveCredential(fields: Record<string, string>) {
+		const response = await n8n.rest('PATCH', `/credentials/${CREDENTIAL.id}`, { name: CREDENTIAL.name, type: 'weChatLiveApi', data: credentialData(fields) });
+		expect(response.status).toBe(200);
+		// A moment passes before WeChat's next request, as when the user switches to WeChat's console.
+		await pause(1500);
+	}
+
+	it('a new Token and EncodingAESKey are honoured at once, and the previous key keeps working while it is filled in', async () => {
+		await saveCredential({ token: NEW_TOKEN, encodingAESKey: NEW_AES_KEY, previousEncodingAESKey: AES_KEY });
+
+		// WeChat's console checks the URL with the new Token when the user submits it there.
+		expect(await callbacks.verifyUrl(url, { token: NEW_TOKEN, echostr: '8364219057712345678' })).toMatchObject({ status: 200, data: '8364219057712345678' });
+		expect((await callbacks.verifyUrl(url, { token: TOKEN, echostr: '1234' })).status).toBe(401);
+
+		const before = await executionCount();
+		for (const encodingAESKey of [NEW_AES_KEY, AES_KEY]) {
+			const [reply] = await callbacks.sendEvent(url, { event: follow(), mode: 'safe', format: 'json', token: NEW_TOKEN, encodingAESKey, appId: APP_ID });
+			expect({ status: reply.status, data: reply.data }).toEqual({ status: 200, data: 'success' });
+		}
+		await n8n.executions(WORKFLOW_ID, { waitFor: before + 2, limit: 200 });
+		expect(await executionCount()).toBe(before + 2);
+	});
+
+	it('a previous key removed from the credential stops working within seconds', async () => {
+		await saveCredential({ token: NEW_TOKEN, encodingAESKey: NEW_AES_KEY });
+		await pause(5000); // the values the trigger holds are now older than its refresh time
+		// This delivery is answered from memory; after answering, the trigger re-reads its credential.
+		const [genuine] = await callbacks.sendEvent(url, { event: follow(), mode: 'safe', format: 'json', token: NEW_TOKEN, encodingAESKey: NEW_AES_KEY, appId: APP_ID });
+		expect(genuine.status).toBe(200);
+		await pause(1000);
+		const before = await executionCount();
+		const oldKey = callbacks.buildDelivery({ event: follow(), mode: 'safe', format: 'json', token: NEW_TOKEN, encodingAESKey: AES_KEY, appId: APP_ID });
+		const refused = await post(oldKey.query, oldKey.body, oldKey.contentType);
+		expect(refused.status).toBe(401);
+		expect(refused.text).toBe('');
+		await pause(1000);
+		expect(await executionCount()).toBe(before);
 	});
 });

@@ -7,6 +7,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 export interface RecordedResponse {
 	statusCode?: number;
 	contentType?: string;
+	headers: Record<string, string>;
 	body?: string;
 	ended: boolean;
 }
@@ -20,6 +21,13 @@ export interface WebhookContextOptions {
 	body?: string | Buffer | null;
 	headers?: Record<string, string>;
 	credentials?: IDataObject;
+	/**
+	 * The ID n8n keeps on the node for its credential. Each context gets its own unless one is given, as
+	 * different credentials have different IDs in n8n.
+	 */
+	credentialId?: string;
+	/** Counts the node's reads of its credential (n8n reads it from its database each time). */
+	onCredentialRead?: () => void;
 	parameters?: IDataObject;
 	workflowId?: string;
 	nodeId?: string;
@@ -31,8 +39,11 @@ export interface WebhookContext {
 	logs: Array<{ level: string; message: string }>;
 }
 
+let contexts = 0;
+
 export function createWebhookContext(options: WebhookContextOptions = {}): WebhookContext {
-	const response: RecordedResponse = { ended: false };
+	const response: RecordedResponse = { ended: false, headers: {} };
+	const credentialId = options.credentialId ?? `credential-${++contexts}`;
 	const logs: WebhookContext['logs'] = [];
 	const parameters: IDataObject = options.parameters ?? {};
 	const rawBody =
@@ -45,6 +56,10 @@ export function createWebhookContext(options: WebhookContextOptions = {}): Webho
 	const res = {
 		status(code: number) {
 			response.statusCode = code;
+			return res;
+		},
+		setHeader(name: string, value: string) {
+			response.headers[name.toLowerCase()] = value;
 			return res;
 		},
 		type(type: string) {
@@ -79,7 +94,10 @@ export function createWebhookContext(options: WebhookContextOptions = {}): Webho
 		getBodyData: () => ({}),
 		getRequestObject: () => req,
 		getResponseObject: () => res,
-		getCredentials: async () => options.credentials ?? {},
+		getCredentials: async () => {
+			options.onCredentialRead?.();
+			return options.credentials ?? {};
+		},
 		getNodeParameter: (name: string, fallback?: unknown) =>
 			name in parameters ? parameters[name] : fallback,
 		getNode: () => ({
@@ -89,6 +107,7 @@ export function createWebhookContext(options: WebhookContextOptions = {}): Webho
 			typeVersion: 1,
 			position: [0, 0],
 			parameters,
+			credentials: { weChatLiveApi: { id: credentialId, name: 'WeChat Live API' } },
 		}),
 		getWorkflow: () => ({ id: options.workflowId ?? 'workflow-1', name: 'Test', active: true }),
 		getMode: () => 'webhook',
