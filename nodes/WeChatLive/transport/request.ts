@@ -204,7 +204,7 @@ function transportError(
 	const reason = redact(String((error as Error)?.message ?? error), secrets);
 	const what = status ? `WeChat answered HTTP ${status}` : `WeChat could not be reached (${reason})`;
 	const fix = endpoint.read
-		? `${attempts > 1 ? `The read was tried ${attempts} times. ` : 'Not retried: this answer does not change when asked again. '}Check the network and the credential’s API Base URL${status && status < 500 ? ' (an HTTP 4xx usually means it does not point at WeChat’s API)' : ''}, then run again.`
+		? `${attempts > 1 ? `The read was retried automatically (${attempts} tries in all). ` : 'It was not retried: this answer does not change when asked again. '}Check the network and the credential’s API Base URL${status && status < 500 ? ' (an HTTP 4xx usually means it does not point at WeChat’s API)' : ''}, then run again.`
 		: 'This was a write and it was NOT retried automatically, because WeChat may have applied it anyway: check the current state in WeChat (for example with a Get operation) before running this item again.';
 	// A fresh error object: the original carries the request URL, and with it the access token.
 	return new NodeApiError(
