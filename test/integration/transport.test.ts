@@ -11,6 +11,9 @@ import { WeChatLive } from '../../nodes/WeChatLive/WeChatLive.node';
 import type { Sandbox } from '../support/sandbox';
 import { useSandbox } from '../support/sandbox';
 import { CredentialStore, executeContext, runNode } from '../support/executeContext';
+import { pollContext, pollingWorkflow } from '../support/pollContext';
+import { EMPTY_LIST_ERRCODES } from '../../nodes/WeChatLive/transport/errcodes';
+import { weChatRequest } from '../../nodes/WeChatLive/transport/request';
 
 const { addApp, appIdOfToken } = require('../sandbox/routes/tokens');
 const { startSandbox } = require('../sandbox');
@@ -41,6 +44,21 @@ describe('a changed credential takes effect at once', () => {
 
 		expect(sandbox.requests('stableToken').map((r) => r.body.appid)).toEqual([SECOND_APP.appId]);
 		expect(tokenAppIds('getLiveInfo')).toEqual([SECOND_APP.appId]);
+	});
+
+	it('a poll context, which n8n keeps for a whole activation, sees the change at the next poll', async () => {
+		const context = pollContext(pollingWorkflow(store, {}));
+		const read = () => weChatRequest.call(context, 'getLiveInfo', { body: { start: 0, limit: 1 }, acceptErrcodes: EMPTY_LIST_ERRCODES });
+		await read();
+		store.data = { ...store.data, ...SECOND_APP };
+		const now = Date.now();
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 60_000); // the next poll, a minute later
+		try {
+			await read();
+		} finally {
+			clock.mockRestore();
+		}
+		expect(tokenAppIds('getLiveInfo')).toEqual([sandbox.app.appId, SECOND_APP.appId]);
 	});
 
 	it('a wrong App ID fails the run with its 40013 message, though a fresh token of the old one is stored', async () => {

@@ -172,24 +172,39 @@ async function fetchStableToken(httpRequest: HttpRequest, input: StableTokenInpu
 
 // ——— The token of one execution ———
 // n8n loads and decrypts the credential on every getCredentials() (about a millisecond each), so an execution
-// (one node run, one poll, one list load: one context object) loads it once and keeps it here. A forced refresh
-// is the only other load: one read of the stored credential, in case another execution or worker already stored
-// a new token, then one request through n8n, which runs preAuthentication and stores its token.
+// (one node run: one context object) loads it once and keeps it here. A forced refresh is the only other load:
+// one read of the stored credential, in case another execution or worker already stored a new token, then one
+// request through n8n, which runs preAuthentication and stores its token.
 
 interface Session {
 	credentials: Promise<ICredentialDataDecryptedObject>;
 	/** Set while one item of this execution replaces the token; the others wait for it. */
 	refresh?: Promise<void>;
+	/** When a context outlives one run (see SHORT_SESSION_MS), the moment this session must be reloaded. */
+	until?: number;
 }
+
+// n8n keeps one poll context for every poll of an activation (n8n-core active-workflow-triggers.ts,
+// activatePollTrigger), and a list load is one short request: outside a node execution the credential is kept
+// only this long, so a changed credential takes effect from the next poll.
+const SHORT_SESSION_MS = 5_000;
 
 const sessions = new WeakMap<object, Session>();
 
 function sessionOf(context: WeChatContext): Session {
 	let session = sessions.get(context);
+	if (session?.until !== undefined && session.until < Date.now() && !session.refresh) session = undefined;
 	if (!session) {
-		session = { credentials: context.getCredentials(CREDENTIAL_TYPE) };
+		const execution = typeof (context as IExecuteFunctions).getInputData === 'function';
+		session = {
+			credentials: context.getCredentials(CREDENTIAL_TYPE),
+			until: execution ? undefined : Date.now() + SHORT_SESSION_MS,
+		};
 		sessions.set(context, session);
-		session.credentials.catch(() => sessions.delete(context)); // a failed load is tried again by the next call
+		const loaded = session;
+		session.credentials.catch(() => {
+			if (sessions.get(context) === loaded) sessions.delete(context); // a failed load is tried again next call
+		});
 	}
 	return session;
 }
