@@ -3,12 +3,14 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IDataObject,
 	IHttpRequestHelper,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestStableToken } from '../nodes/WeChatLive/transport/token';
+import { baseUrlOf, WECHAT_API_URL } from '../nodes/WeChatLive/transport/http';
+import { isTokenUsable, requestStableToken, TokenFailure, tokenOwner } from '../nodes/WeChatLive/transport/token';
 
 export class WeChatLiveApi implements ICredentialType {
 	name = 'weChatLiveApi';
@@ -44,9 +46,27 @@ export class WeChatLiveApi implements ICredentialType {
 			displayName: 'API Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.weixin.qq.com',
+			default: WECHAT_API_URL,
 			description:
-				'Where WeChat’s API is reached. Keep the default, or use a fixed-IP relay, or the local sandbox (npm run sandbox) to try workflows without a live-enabled account.',
+				'Where WeChat’s API is reached. Keep the default, or use a fixed-IP relay, or the local sandbox (npm run sandbox) to try workflows without a live-enabled account. Must be https, except on this machine (127.0.0.1, localhost).',
+		},
+		{
+			// n8n's credential test can only pass or fail (INodeCredentialTestResult: 'OK' | 'Error'), so the
+			// warning about a relay is shown here, beside the field, whenever it is not WeChat's own address.
+			displayName:
+				'This is not WeChat’s own address (https://api.weixin.qq.com): the App Secret and every access token go to this server. Use it only if you trust whoever runs it.',
+			name: 'relayNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { hide: { baseUrl: [WECHAT_API_URL, `${WECHAT_API_URL}/`] } },
+		},
+		{
+			displayName: 'Allow Plain HTTP (Relay on a Private Network)',
+			name: 'allowHttp',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether an http:// API Base URL is accepted for a relay on a private network. The App Secret and access tokens then travel unencrypted; without this, only https (and the local sandbox) is accepted.',
 		},
 		{
 			displayName: 'Message Push Token',
@@ -76,10 +96,22 @@ export class WeChatLiveApi implements ICredentialType {
 				'Optional: the EncodingAESKey used before the last change, so messages WeChat encrypted with it during the switch are still accepted',
 		},
 		{
+			// Always empty. n8n runs preAuthentication whenever the credential's expirable field is empty, so every
+			// request n8n authenticates, the credential test included, asks preAuthentication below, which alone
+			// decides whether the stored token still belongs to these App ID, App Secret and API Base URL. (n8n
+			// 2.41 no longer recognises its own credential test, so an expirable token field would be trusted
+			// there even after the App ID changed.)
+			displayName: 'Token Check',
+			name: 'tokenCheck',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
+			typeOptions: { password: true },
 			default: '',
 		},
 		{
@@ -88,17 +120,28 @@ export class WeChatLiveApi implements ICredentialType {
 			type: 'hidden',
 			default: 0,
 		},
+		{
+			// A hash of the App ID, App Secret and API Base URL the token was fetched with (never the secret).
+			displayName: 'Token For',
+			name: 'tokenFor',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
-	// n8n calls this when the stored token is empty (or expired), then stores what it returns, encrypted,
-	// in the credential: one token per App ID, shared by every item, execution, workflow and worker.
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const { accessToken, expiresAt } = await requestStableToken(this.helpers.httpRequest, {
-			baseUrl: credentials.baseUrl as string,
-			appId: credentials.appId as string,
-			appSecret: credentials.appSecret as string,
-		});
-		return { accessToken, expiresAt };
+	// Returns nothing (n8n then stores nothing) while the stored token is fresh and was fetched for these App ID,
+	// App Secret and API Base URL; otherwise gets one, which n8n stores encrypted in the credential: one token
+	// per mini program, shared by every item, execution, workflow and worker.
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		try {
+			baseUrlOf(credentials); // never send the secret to an address the node refuses
+		} catch (error) {
+			throw new TokenFailure((error as Error).message);
+		}
+		if (isTokenUsable(credentials)) return {};
+		const { accessToken, expiresAt } = await requestStableToken(this.helpers.httpRequest, credentials);
+		return { tokenCheck: '', accessToken, expiresAt, tokenFor: tokenOwner(credentials) };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -106,8 +149,9 @@ export class WeChatLiveApi implements ICredentialType {
 		properties: { qs: { access_token: '={{$credentials.accessToken}}' } },
 	};
 
-	// The token request above already reports a wrong App ID, App Secret or IP whitelist; this cheap read
-	// then proves the mini program may use the live API at all.
+	// preAuthentication above runs first and reports a wrong App ID, App Secret, API Base URL or IP whitelist
+	// (it fetches a new token whenever any of them changed); this cheap read then proves the mini program may
+	// use the live API at all.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',

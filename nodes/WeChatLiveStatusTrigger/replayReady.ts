@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { REPLAY_PAGE_SIZE, replayItem } from '../WeChatLive/actions/room/replays';
+import { EMPTY_LIST_ERRCODES } from '../WeChatLive/transport/errcodes';
 import { weChatRequest } from '../WeChatLive/transport/request';
 import { ENDED, readRooms, roomFilter } from './roomStatus';
 import { commitState, nowIso, stateOf } from './state';
@@ -14,11 +15,11 @@ const DAY_SECONDS = 86400;
 const SAMPLE_ROOMS = 10;
 
 /**
- * get_replay answers with an errcode rather than an empty list in some cases: 9410000 "empty list",
+ * get_replay answers with an errcode rather than an empty list in some cases: 9410000 or 1 "empty list",
  * 9410003 "获取回放失败" (replay not retrievable, e.g. not generated yet), 300022 the room was deleted
  * since it was listed. For a poller all three mean "no replay yet": the room is simply asked again.
  */
-const NO_REPLAY_ERRCODES = [9410000, 9410003, 300022];
+const NO_REPLAY_ERRCODES = [...EMPTY_LIST_ERRCODES, 9410003, 300022];
 
 interface Replays {
 	items: IDataObject[];

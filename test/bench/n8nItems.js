@@ -4,7 +4,7 @@
 //     same 1,000 calls (axios, sequential, the same token) to the same sandbox, rounds interleaved.
 //     Compared: the node's own execution time as n8n records it (runData executionTime) with the loop's
 //     wall time. Target: ≤ 1.2× the plain loop. Beside them, n8n's own HTTP Request node making the same
-//     calls with the same credential: what any n8n node pays per item, for reference.
+//     calls with the same credential (it loads the credential for every call): target ≤ 0.5× its time.
 //  2. The same 1,000 pushes with 20 ms sandbox latency at Batching → Concurrency 1 and 10 (Max Items per
 //     Minute 0: no cap). Target: 10 at least 6× faster than 1.
 // Each push goes to its own live room (a push blocks its room for 5 s, error 300047); between rounds the
@@ -178,7 +178,7 @@ async function run({ quick }) {
 		];
 		const figures = [
 			{ what: `per-item overhead: node time / plain HTTP loop, ${ITEMS} pushes (median of ${rounds} paired rounds)`, value: `${round(ratio, 2)}× (medians ${seconds(nodeMs)} vs ${seconds(loopMs)}; rounds ${roundRatios.map((r) => round(r, 2)).join(', ')})`, target: '≤ 1.2×', met: ratio <= 1.2 },
-			{ what: `for reference: node time / n8n's HTTP Request node making the same ${ITEMS} calls with the same credential`, value: `${round(httpRatio, 2)}× (medians ${seconds(nodeMs)} vs ${seconds(httpMs)}; rounds ${httpRatios.map((r) => round(r, 2)).join(', ')})`, target: '(no target; ≤ 1.2× would mean the node adds little to what n8n itself costs)', met: null },
+			{ what: `node time / n8n's HTTP Request node making the same ${ITEMS} calls with the same credential`, value: `${round(httpRatio, 2)}× (medians ${seconds(nodeMs)} vs ${seconds(httpMs)}; rounds ${httpRatios.map((r) => round(r, 2)).join(', ')})`, target: '≤ 0.5×', met: httpRatio <= 0.5 },
 			{ what: `real n8n: concurrency 10 vs 1, ${ITEMS} pushes at ${LATENCY_MS} ms latency (median of ${rounds})`, value: `${round(speedup, 1)}× faster (${seconds(c1)} → ${seconds(c10)})`, target: '≥ 6×', met: speedup >= 6 },
 		];
 		return {
@@ -189,11 +189,11 @@ async function run({ quick }) {
 			notes: [
 				'Node time = the WeChat Live node’s executionTime in n8n’s run data (what n8n spends on the node: parameters and expressions per item, the credential, the HTTP calls, output items); `n8n execute` in all adds n8n’s start-up and the Code node.',
 				'Plain loop = axios from the benchmark process (Node 20), one call after another, with the token the node used; n8n runs on Node 24.',
-				'n8n’s own HTTP Request node, making the same calls with the same credential, costs about what the WeChat Live node costs: the distance to the plain loop is n8n’s per-item work (the workflow’s expressions, loading and decrypting the credential for every call, its HTTP client; see the profiled rows), while this package’s own code is well under 0.1 ms an item. Against WeChat itself (tens of ms a call) the same few ms are a small share.',
+				'n8n’s own HTTP Request node, making the same calls with the same credential, loads and decrypts the credential and authenticates every call; the WeChat Live node loads the credential once per execution and sends with the token it holds (n8n authenticates only the call that gets a new token). The distance to the plain loop is n8n’s per-item work (the workflow’s expressions, its HTTP client; see the profiled rows), while this package’s own code is well under 0.1 ms an item. Against WeChat itself (tens of ms a call) the same few ms are a small share.',
 				'At concurrency 10 the 20 ms latency is hidden: the run then takes about as long as n8n’s own CPU work for 1,000 items (the zero-latency node time above), which bounds the speed-up on this machine to about (latency + CPU per item) / CPU per item.',
 				`Token requests during the counted n8n runs: ${[...overhead.map((o) => o.node.tokenRequests), ...throughput.flatMap((t) => [t.c1.tokenRequests, t.c10.tokenRequests])].reduce((a, b) => a + b, 0)}.`,
 			],
-			summary: `per-item overhead ${round(ratio, 2)}× a plain HTTP loop (target ≤ 1.2×, ${ratio <= 1.2 ? 'met' : 'not met'}; ${round(httpRatio, 2)}× n8n's own HTTP Request node); concurrency 10 is ${round(speedup, 1)}× faster than 1 at ${LATENCY_MS} ms latency in real n8n (target ≥ 6×, ${speedup >= 6 ? 'met' : 'not met'}).`,
+			summary: `per-item overhead ${round(ratio, 2)}× a plain HTTP loop (target ≤ 1.2×, ${ratio <= 1.2 ? 'met' : 'not met'}); ${round(httpRatio, 2)}× n8n's own HTTP Request node (target ≤ 0.5×, ${httpRatio <= 0.5 ? 'met' : 'not met'}); concurrency 10 is ${round(speedup, 1)}× faster than 1 at ${LATENCY_MS} ms latency in real n8n (target ≥ 6×, ${speedup >= 6 ? 'met' : 'not met'}).`,
 			data: { ratio, httpRatio, loopMs, nodeMs, httpMs, c1, c10, speedup, overhead, throughput, loop20, profile },
 		};
 	} finally {

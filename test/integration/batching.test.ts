@@ -73,21 +73,26 @@ async function runWatched(run: RunOptions, signal?: AbortSignal, onAnswer?: (tra
 	const context = executeContext(run);
 	const traffic: Traffic = { events: [], maxInFlight: 0, answered: [] };
 	let inFlight = 0;
-	const send = context.helpers.httpRequestWithAuthentication;
-	context.helpers.httpRequestWithAuthentication = (async (type: string, options: IHttpRequestOptions, extra?: never) => {
-		const roomId = Number((options.body as IDataObject | undefined)?.roomId);
-		inFlight++;
-		traffic.maxInFlight = Math.max(traffic.maxInFlight, inFlight);
-		traffic.events.push(`start ${roomId}`);
-		try {
-			return await send.call(context, type, options, extra);
-		} finally {
-			inFlight--;
-			traffic.events.push(`end ${roomId}`);
-			traffic.answered.push(roomId);
-			onAnswer?.(traffic);
-		}
-	}) as never;
+	// The node sends with its stored token through httpRequest, and through httpRequestWithAuthentication when
+	// n8n must get a token first: both are WeChat calls.
+	const watch = <T extends (...args: never[]) => Promise<unknown>>(send: T): T =>
+		(async (...args: Parameters<T>) => {
+			const options = args.find((a) => a && typeof a === 'object' && 'url' in (a as object)) as unknown as IHttpRequestOptions;
+			const roomId = Number((options.body as IDataObject | undefined)?.roomId);
+			inFlight++;
+			traffic.maxInFlight = Math.max(traffic.maxInFlight, inFlight);
+			traffic.events.push(`start ${roomId}`);
+			try {
+				return await send.call(context, ...args);
+			} finally {
+				inFlight--;
+				traffic.events.push(`end ${roomId}`);
+				traffic.answered.push(roomId);
+				onAnswer?.(traffic);
+			}
+		}) as T;
+	context.helpers.httpRequest = watch(context.helpers.httpRequest as never);
+	context.helpers.httpRequestWithAuthentication = watch(context.helpers.httpRequestWithAuthentication as never);
 	if (signal) (context as IExecuteFunctions & { getExecutionCancelSignal: () => AbortSignal }).getExecutionCancelSignal = () => signal;
 	const output = (await new WeChatLive().execute.call(context))[0];
 	return { output, traffic };

@@ -1,9 +1,10 @@
 /**
  * A stand-in for n8n's execution context that talks real HTTP (axios) to the sandbox. Its
  * httpRequestWithAuthentication does what n8n's does for our credential (packages/cli credentials-helper,
- * packages/core request-helpers/authentication): an empty expirable token (or a `credentialsDecrypted`
- * override with one) runs preAuthentication and persists the result in the credential store, then the
- * credential's generic `authenticate` puts the token into the query. The real n8n is exercised by test/e2e.
+ * packages/core request-helpers/authentication): an empty expirable field runs preAuthentication, whose result
+ * is copied into the credential object used (a `credentialsDecrypted` override, or the stored one) and stored,
+ * then the credential's generic `authenticate` puts the token into the query. The real n8n is exercised by
+ * test/e2e.
  */
 import axios from 'axios';
 import type {
@@ -56,19 +57,29 @@ export async function httpRequest(options: IHttpRequestOptions): Promise<unknown
 
 const credentialType = new WeChatLiveApi();
 
+/** The credential as n8n's getCredentials() hands it over: the stored fields, and defaults for the rest. */
+export function storedCredentials(store: CredentialStore): ICredentialDataDecryptedObject {
+	const defaults = Object.fromEntries(
+		credentialType.properties.filter((p) => p.type !== 'notice').map((p) => [p.name, p.default]),
+	) as ICredentialDataDecryptedObject;
+	return { ...defaults, ...store.data };
+}
+
+// As n8n does: preAuthentication runs whenever the expirable field is empty; what it returns is copied into the
+// credential object the request uses and stored, unless it lacks the expirable field.
 async function requestWithAuthentication(
 	store: CredentialStore,
 	options: IHttpRequestOptions,
 	extra?: { credentialsDecrypted?: { data?: ICredentialDataDecryptedObject } },
 ): Promise<unknown> {
-	let credentials = { ...(extra?.credentialsDecrypted?.data ?? store.data) };
-	if (credentials.accessToken === '' || credentials.accessToken === undefined) {
-		const refreshed = await credentialType.preAuthentication.call(
-			{ helpers: { httpRequest } } as never,
-			credentials,
-		);
-		store.data = { ...store.data, ...refreshed };
-		credentials = { ...credentials, ...refreshed };
+	const credentials = extra?.credentialsDecrypted?.data ?? storedCredentials(store);
+	const expirable = credentialType.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable)!.name;
+	if (credentials[expirable] === '') {
+		const output = await credentialType.preAuthentication.call({ helpers: { httpRequest } } as never, credentials);
+		if (output[expirable] !== undefined) {
+			store.data = { ...store.data, ...output } as ICredentialDataDecryptedObject;
+			Object.assign(credentials, output);
+		}
 	}
 	return await httpRequest({
 		...options,
@@ -106,7 +117,7 @@ export function executeContext(run: RunOptions): IExecuteFunctions {
 		getInputData: () => items,
 		getNode: () => node,
 		continueOnFail: () => run.continueOnFail ?? false,
-		getCredentials: async () => ({ ...run.store.data }),
+		getCredentials: async () => storedCredentials(run.store),
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean }) => {
 			const params = paramsOf(itemIndex);
 			const value = name in params ? params[name] : fallback;

@@ -8,7 +8,7 @@ import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n
 
 import { WeChatLiveStatusTrigger } from '../../nodes/WeChatLiveStatusTrigger/WeChatLiveStatusTrigger.node';
 import type { CredentialStore } from './executeContext';
-import { executeContext, httpRequest } from './executeContext';
+import { executeContext, httpRequest, storedCredentials } from './executeContext';
 
 /** One published workflow with the trigger: its node parameters and its static data for the node. */
 export interface PollingWorkflow {
@@ -48,7 +48,7 @@ export function pollContext(workflow: PollingWorkflow, { mode = 'trigger' }: Pol
 			if (type !== 'node') throw new Error(`the trigger asked for "${type}" static data`);
 			return workflow.staticData;
 		},
-		getCredentials: async () => ({ ...workflow.store.data }),
+		getCredentials: async () => storedCredentials(workflow.store),
 		getNodeParameter: (name: string, fallback?: unknown) => {
 			const value = name in workflow.parameters ? workflow.parameters[name] : fallback;
 			if (value === undefined) throw new Error(`Could not get parameter "${name}"`);

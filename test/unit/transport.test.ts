@@ -1,7 +1,9 @@
+import { WeChatLiveApi } from '../../credentials/WeChatLiveApi.credentials';
 import { ERRCODES, explainErrcode } from '../../nodes/WeChatLive/transport/errcodes';
+import { baseUrlOf, isRelay, readJson } from '../../nodes/WeChatLive/transport/http';
 import { redact } from '../../nodes/WeChatLive/transport/redact';
 import { ridOf } from '../../nodes/WeChatLive/transport/request';
-import { forgetToken, isTokenFresh, requestStableToken, TOKEN_REFRESH_MARGIN_MS } from '../../nodes/WeChatLive/transport/token';
+import { forgetToken, isTokenFresh, isTokenUsable, requestStableToken, TOKEN_REFRESH_MARGIN_MS, tokenOwner } from '../../nodes/WeChatLive/transport/token';
 
 describe('errcodes in plain language', () => {
 	it.each([40164, 40013, 40125, 45009, 48001, 300036, 9410006])('explain %i with a fix', (code) => {
@@ -25,6 +27,11 @@ describe('errcodes in plain language', () => {
 		expect(fix).toMatch(/^Add 203\.0\.113\.7 to the whitelist\./);
 	});
 
+	it('explain 268489001: WeChat grants no new live permissions, and what that means for the shop', () => {
+		expect(explainErrcode(268489001).message).toMatch(/not granting new live permissions/);
+		expect(explainErrcode(268489001).fix).toMatch(/already has the permission/);
+	});
+
 	it('still say something useful for an undocumented code', () => {
 		expect(explainErrcode(2003).message).toBe('WeChat answered with error code 2003');
 	});
@@ -43,6 +50,17 @@ describe('redaction', () => {
 
 	it('removes the App Secret wherever it appears', () => {
 		expect(redact('secret=my-app-secret-1 failed', ['my-app-secret-1'])).toBe('secret=*** failed');
+	});
+
+	it('removes a token’s value itself, also URL-encoded or escaped inside JSON', () => {
+		const token = '88_Ab/c+d=e"f';
+		const texts = [
+			`token ${token} refused`,
+			`GET /x?t=${encodeURIComponent(token)}`,
+			`{"detail":${JSON.stringify(token)}}`,
+			`next=${encodeURIComponent(`/x?t=${encodeURIComponent(token)}`)}`,
+		];
+		for (const text of texts) expect(redact(text, [token])).not.toMatch(/Ab|c\+d|Ab%2F/);
 	});
 });
 
@@ -95,13 +113,33 @@ describe('the access token', () => {
 		expect(calls).toBe(2);
 	});
 
-	it('uses stable_token in normal mode, never force_refresh', async () => {
+	it('uses stable_token in normal mode, never force_refresh, with a timeout like every other call', async () => {
 		let sent: Record<string, unknown> = {};
 		await requestStableToken(async (options) => {
 			sent = options as never;
 			return { access_token: 'T', expires_in: 7200 };
 		}, input);
-		expect(sent).toMatchObject({ method: 'POST', url: 'http://127.0.0.1:1/cgi-bin/stable_token', body: { force_refresh: false } });
+		expect(sent).toMatchObject({ method: 'POST', url: 'http://127.0.0.1:1/cgi-bin/stable_token', body: { force_refresh: false }, timeout: 30_000 });
+	});
+
+	it('stored for one App ID, App Secret and base URL, is not used with any other', () => {
+		const stored = { ...input, accessToken: 'T', expiresAt: Date.now() + 3600e3, tokenFor: tokenOwner(input) };
+		expect(isTokenUsable(stored)).toBe(true);
+		expect(isTokenUsable({ ...stored, appId: 'wx-other' })).toBe(false);
+		expect(isTokenUsable({ ...stored, appSecret: 'other-secret' })).toBe(false);
+		expect(isTokenUsable({ ...stored, baseUrl: 'https://relay.example.com' })).toBe(false);
+		expect(isTokenUsable({ ...stored, tokenFor: undefined })).toBe(false); // stored before fingerprints existed
+		expect(stored.tokenFor).not.toContain(input.appSecret);
+	});
+
+	it('is fetched by the credential test when the App ID changed, though the stored token is fresh', async () => {
+		const credential = new WeChatLiveApi();
+		const stored = { ...input, accessToken: 'T-old', expiresAt: Date.now() + 3600e3, tokenFor: tokenOwner(input), tokenCheck: '' };
+		const refuse = async () => ({ errcode: 40013, errmsg: 'invalid appid' });
+		await expect(credential.preAuthentication.call({ helpers: { httpRequest: refuse } } as never, stored)).resolves.toEqual({});
+		await expect(
+			credential.preAuthentication.call({ helpers: { httpRequest: refuse } } as never, { ...stored, appId: 'wx-wrong' }),
+		).rejects.toThrow(/App ID is invalid \(WeChat errcode 40013/);
 	});
 
 	it('fails with a message that never contains the secret, even when the network error does', async () => {
@@ -110,5 +148,38 @@ describe('the access token', () => {
 		};
 		await expect(requestStableToken(failing, input)).rejects.toThrow(/could not reach WeChat/);
 		await expect(requestStableToken(failing, input)).rejects.not.toThrow(/shh-secret/);
+	});
+});
+
+describe('the API Base URL', () => {
+	it('must be https, except on this machine or with Allow Plain HTTP', () => {
+		expect(baseUrlOf({ baseUrl: 'https://api.weixin.qq.com/' })).toBe('https://api.weixin.qq.com');
+		expect(baseUrlOf({ baseUrl: 'http://127.0.0.1:8788' })).toBe('http://127.0.0.1:8788');
+		expect(baseUrlOf({ baseUrl: 'http://localhost:8788' })).toBe('http://localhost:8788');
+		expect(() => baseUrlOf({ baseUrl: 'http://10.0.0.5:8080' })).toThrow(/plain http.*Allow Plain HTTP/);
+		expect(baseUrlOf({ baseUrl: 'http://10.0.0.5:8080', allowHttp: true })).toBe('http://10.0.0.5:8080');
+		expect(() => baseUrlOf({ baseUrl: 'ftp://relay' })).toThrow(/must start with https/);
+		expect(() => baseUrlOf({ baseUrl: 'api.weixin.qq.com' })).toThrow(/not a web address/);
+	});
+
+	it('is a relay when it is not WeChat’s own host', () => {
+		expect(isRelay({ baseUrl: 'https://api.weixin.qq.com' })).toBe(false);
+		expect(isRelay({ baseUrl: 'https://relay.example.com' })).toBe(true);
+	});
+
+	it('that answers a web page is not WeChat’s API', () => {
+		expect(() => readJson('<html>502 Bad Gateway</html>', 'https://relay.example.com')).toThrow(
+			/answer from https:\/\/relay\.example\.com is not WeChat’s API.*Check the credential’s API Base URL/,
+		);
+		expect(readJson('{"errcode":0}', 'x')).toEqual({ errcode: 0 });
+	});
+});
+
+describe('the credential form', () => {
+	it('warns beside the API Base URL whenever it is not WeChat’s own address', () => {
+		const notice = new WeChatLiveApi().properties.find((p) => p.name === 'relayNotice');
+		expect(notice?.type).toBe('notice');
+		expect(notice?.displayName).toMatch(/App Secret and every access token go to this server/);
+		expect(notice?.displayOptions).toEqual({ hide: { baseUrl: ['https://api.weixin.qq.com', 'https://api.weixin.qq.com/'] } });
 	});
 });

@@ -1,6 +1,7 @@
 /**
  * WeChat errcodes in plain language, each with the fix a shop's operations staff can apply.
- * Sources: WeChat's common and live errcode tables, listed in docs/wechat-facts.md, "Errcodes".
+ * Sources: WeChat's common and live errcode tables, listed in docs/wechat-facts.md, "Errcodes"; for 268489001,
+ * https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/live-player/api_applylivelnfo
  */
 export interface ErrcodeExplanation {
 	message: string;
@@ -76,6 +77,10 @@ export const ERRCODES: Record<number, ErrcodeExplanation> = {
 	},
 	89506: { message: 'An administrator rejected calls from this IP', fix: 'Try again in 24 hours or add the IP to the whitelist.' },
 	89507: { message: 'An administrator rejected calls from this IP', fix: 'Try again in 1 hour or add the IP to the whitelist.' },
+	268489001: {
+		message: 'WeChat is not granting new live permissions (system maintenance)',
+		fix: 'This mini program does not have the live broadcast (小程序直播) permission, and WeChat no longer grants it to new ones; mini programs that already have it are not affected. The shop can use the live API only with a mini program that already has the permission (put its App ID and App Secret in the credential); WeChat suggests Channels live (视频号直播) instead. Nothing in this workflow can change that.',
+	},
 	200002: {
 		message: 'WeChat rejected a parameter',
 		fix: 'WeChat’s text above names the parameter. For rooms the usual causes are a start less than 10 minutes or more than 6 months ahead, a show shorter than 30 minutes or longer than 24 hours, or an image media ID that is missing or expired (media IDs last 3 days); for lists, too many entries in one call.',
@@ -167,6 +172,13 @@ export const ERRCODES: Record<number, ErrcodeExplanation> = {
 	9410005: { message: 'Another room has already been pushed to subscribers today', fix: 'WeChat allows one room a day; try again tomorrow.' },
 	9410006: { message: 'The room is not live', fix: 'Push the message once the room is live (status 101).' },
 };
+
+/**
+ * getliveinfo's "nothing to list" answers, which are an empty list rather than an error: 9410000 (also past the
+ * last page) and 1, "no room created yet" in WeChat's own sample
+ * (https://developers.weixin.qq.com/miniprogram/dev/server/API/livebroadcast/studio-management/api_getliveinfo.html).
+ */
+export const EMPTY_LIST_ERRCODES = [1, 9410000];
 
 /** Access-token problems: the transport refreshes the token once and resends. */
 export const TOKEN_ERRCODES = new Set([40001, 40014, 42001]);

@@ -1,21 +1,15 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IPollFunctions,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import endpointTable from './endpoints.json';
 import { explainErrcode, TOKEN_ERRCODES } from './errcodes';
+import { apiUrl, baseUrlOf, BaseUrlError, NotWeChatError, readJson, REQUEST_TIMEOUT_MS } from './http';
 import { redact } from './redact';
-import { apiUrl, forgetToken, isTokenFresh, TOKEN_FAILURE } from './token';
+import type { TokenFailure, WeChatContext } from './token';
+import { asTokenFailure, credentialsOf, knownTokens, sendWithToken } from './token';
 
-export const CREDENTIAL_TYPE = 'weChatLiveApi';
+export { CREDENTIAL_TYPE } from './token';
+export type { WeChatContext } from './token';
 
 export type EndpointName = keyof typeof endpointTable;
 
@@ -31,8 +25,6 @@ export interface Endpoint {
 
 export const ENDPOINTS = endpointTable as Record<EndpointName, Endpoint>;
 
-export type WeChatContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
-
 export interface WeChatRequest {
 	body?: IDataObject;
 	qs?: IDataObject;
@@ -46,10 +38,6 @@ export interface WeChatRequest {
 /** Backoff for retried reads: three tries in all, bounded to a few seconds. */
 const READ_RETRY_DELAYS_MS = [300, 1000];
 
-// Forced token refreshes in flight, per App ID: concurrent items wait for one refresh instead of each
-// starting their own (WeChat's stable_token would answer them all alike, but it costs a request each).
-const refreshes = new Map<string, Promise<unknown>>();
-
 /**
  * The one place that talks to WeChat: the access token (reuse, forced refresh, one resend on a token
  * errcode), errcodes turned into plain-language NodeApiErrors, bounded retries for reads only, and
@@ -61,58 +49,61 @@ export async function weChatRequest(
 	request: WeChatRequest = {},
 ): Promise<IDataObject> {
 	const endpoint = ENDPOINTS[endpointName];
-	let credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const secrets = [credentials.appSecret as string];
-	const options = buildOptions(endpoint, credentials, request);
+	const credentials = await credentialsOf(this);
+	const secrets = (...more: unknown[]) => [String(credentials.appSecret ?? ''), ...more.map(String), ...knownTokens()];
+	let base: string;
+	try {
+		base = baseUrlOf(credentials);
+	} catch (error) {
+		throw configurationError(this, error as BaseUrlError, request.itemIndex);
+	}
+	const options = buildOptions(endpoint, base, request);
 
-	let tokenRetried = false;
-	for (let attempt = 0; ; attempt++) {
-		let response: IDataObject;
+	let rejected: string | undefined;
+	let retries = 0;
+	for (;;) {
+		let sent;
 		try {
-			response = await sendWithToken(this, options, credentials);
+			sent = await sendWithToken(this, options, rejected);
 		} catch (error) {
-			if (isTokenFailure(error)) throw tokenError(this, error, request.itemIndex, secrets);
-			if (endpoint.read && attempt < READ_RETRY_DELAYS_MS.length && isTransient(error)) {
-				await sleep(READ_RETRY_DELAYS_MS[attempt]);
+			const failure = asTokenFailure(error);
+			if (failure) throw tokenError(this, failure, request.itemIndex, secrets(rejected));
+			if (endpoint.read && retries < READ_RETRY_DELAYS_MS.length && isTransient(error)) {
+				await sleep(READ_RETRY_DELAYS_MS[retries++]);
 				continue;
 			}
-			throw transportError(this, endpointName, error, request.itemIndex, secrets);
+			throw transportError(this, endpointName, error, request.itemIndex, secrets(rejected), retries + 1);
+		}
+		let response: IDataObject;
+		try {
+			response = readJson(sent.answer, base);
+		} catch (error) {
+			throw configurationError(this, error as NotWeChatError, request.itemIndex);
 		}
 
 		const errcode = Number(response.errcode ?? 0);
 		if (errcode === 0 || request.acceptErrcodes?.includes(errcode)) return response;
-		if (TOKEN_ERRCODES.has(errcode) && !tokenRetried) {
-			// WeChat rejected the token (it expired early or another system refreshed it): refresh once and
+		if (TOKEN_ERRCODES.has(errcode) && rejected === undefined) {
+			// WeChat rejected the token (it expired early or another system refreshed it): replace it once and
 			// resend. The request was refused, so resending even a write cannot apply it twice.
-			tokenRetried = true;
-			// Another item may have refreshed it meanwhile: use that token rather than fetch one more.
-			const stored = await this.getCredentials(CREDENTIAL_TYPE);
-			const refreshedElsewhere =
-				isTokenFresh(stored.accessToken, stored.expiresAt) && stored.accessToken !== credentials.accessToken;
-			if (!refreshedElsewhere) forgetToken(credentials, credentials.accessToken);
-			credentials = refreshedElsewhere ? stored : { ...credentials, accessToken: '', expiresAt: 0 };
-			attempt--;
+			rejected = sent.accessToken;
 			continue;
 		}
-		if (errcode === -1 && endpoint.read && attempt < READ_RETRY_DELAYS_MS.length) {
-			await sleep(READ_RETRY_DELAYS_MS[attempt]);
+		if (errcode === -1 && endpoint.read && retries < READ_RETRY_DELAYS_MS.length) {
+			await sleep(READ_RETRY_DELAYS_MS[retries++]);
 			continue;
 		}
-		throw weChatError(this, endpointName, response, request.itemIndex, secrets);
+		throw weChatError(this, endpointName, response, request.itemIndex, secrets(sent.accessToken, rejected));
 	}
 }
 
-function buildOptions(
-	endpoint: Endpoint,
-	credentials: ICredentialDataDecryptedObject,
-	request: WeChatRequest,
-): IHttpRequestOptions {
+function buildOptions(endpoint: Endpoint, base: string, request: WeChatRequest): IHttpRequestOptions {
 	const options: IHttpRequestOptions = {
 		method: endpoint.method,
-		url: apiUrl(credentials.baseUrl as string, endpoint.path),
+		url: apiUrl(base, endpoint.path),
 		qs: request.qs,
 		json: true,
-		timeout: 30_000,
+		timeout: REQUEST_TIMEOUT_MS,
 	};
 	if (request.multipart) {
 		options.body = request.multipart.body;
@@ -125,95 +116,37 @@ function buildOptions(
 	return options;
 }
 
-async function sendWithToken(
-	context: WeChatContext,
-	options: IHttpRequestOptions,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<IDataObject> {
-	if (isTokenFresh(credentials.accessToken, credentials.expiresAt)) {
-		return parse(
-			await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options),
-		);
-	}
-	const key = `${credentials.baseUrl}|${credentials.appId}`;
-	const running = refreshes.get(key);
-	if (running) {
-		await running.catch(() => undefined);
-		const reread = await context.getCredentials(CREDENTIAL_TYPE);
-		if (isTokenFresh(reread.accessToken, reread.expiresAt) && reread.accessToken !== credentials.accessToken) {
-			return await sendWithToken(context, options, reread);
-		}
-	}
-	const forced = sendForcingRefresh(context, options, credentials);
-	refreshes.set(key, forced);
-	try {
-		return await forced;
-	} finally {
-		if (refreshes.get(key) === forced) refreshes.delete(key);
-	}
-}
-
-/**
- * n8n refreshes an expirable credential only when its token is empty (or on HTTP 401, which WeChat never
- * sends), so an emptied copy of the credential makes n8n run preAuthentication and store the new token.
- */
-async function sendForcingRefresh(
-	context: WeChatContext,
-	options: IHttpRequestOptions,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<IDataObject> {
-	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
-	return parse(
-		await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, {
-			credentialsDecrypted: {
-				id: reference?.id ?? '',
-				name: reference?.name ?? '',
-				type: CREDENTIAL_TYPE,
-				data: { ...credentials, accessToken: '', expiresAt: 0 },
-			},
-		}),
-	);
-}
-
-function parse(response: unknown): IDataObject {
-	if (typeof response === 'string') {
-		try {
-			return JSON.parse(response) as IDataObject;
-		} catch {
-			return { errcode: -1, errmsg: 'WeChat did not answer with JSON' };
-		}
-	}
-	if (Buffer.isBuffer(response)) return parse(response.toString('utf8'));
-	return (response ?? {}) as IDataObject;
-}
-
 function statusOf(error: unknown): number | undefined {
 	const e = error as { httpCode?: string; response?: { status?: number }; status?: number };
 	const status = Number(e?.response?.status ?? e?.httpCode ?? e?.status);
 	return Number.isFinite(status) && status > 0 ? status : undefined;
 }
 
+/** Network errors, 5xx and 429 may pass; any other 4xx answers the same way every time. */
 function isTransient(error: unknown): boolean {
 	const status = statusOf(error);
 	return status === undefined || status >= 500 || status === 429;
 }
 
-/** A failure of our preAuthentication (wrong App ID or Secret, IP not whitelisted…): retrying cannot help. */
-function isTokenFailure(error: unknown): boolean {
-	return String((error as Error)?.message ?? '').includes(TOKEN_FAILURE);
-}
-
 function tokenError(
 	context: WeChatContext,
-	error: unknown,
+	failure: TokenFailure,
 	itemIndex: number | undefined,
 	secrets: string[],
 ): NodeApiError {
-	const text = redact(String((error as Error).message), secrets);
-	const message = text.slice(text.indexOf(TOKEN_FAILURE));
+	const message = redact(failure.message, secrets);
 	return new NodeApiError(context.getNode(), { message } as JsonObject, {
 		message,
 		description: 'Check the WeChat Live API credential (App ID, App Secret, API Base URL) and the API IP whitelist in the WeChat MP console.',
+		itemIndex,
+	});
+}
+
+/** The API Base URL is refused, or what answers there is not WeChat: nothing was retried. */
+function configurationError(context: WeChatContext, error: Error, itemIndex: number | undefined): NodeApiError {
+	return new NodeApiError(context.getNode(), { message: error.message } as JsonObject, {
+		message: error.message,
+		description: 'Fix the API Base URL in the WeChat Live API credential, then run again.',
 		itemIndex,
 	});
 }
@@ -264,13 +197,14 @@ function transportError(
 	error: unknown,
 	itemIndex: number | undefined,
 	secrets: string[],
+	attempts: number,
 ): NodeApiError {
 	const endpoint = ENDPOINTS[endpointName];
 	const status = statusOf(error);
 	const reason = redact(String((error as Error)?.message ?? error), secrets);
 	const what = status ? `WeChat answered HTTP ${status}` : `WeChat could not be reached (${reason})`;
 	const fix = endpoint.read
-		? 'The read was retried automatically. Check the network and the credential’s API Base URL, then run again.'
+		? `${attempts > 1 ? `The read was retried automatically (${attempts} tries in all). ` : 'It was not retried: this answer does not change when asked again. '}Check the network and the credential’s API Base URL${status && status < 500 ? ' (an HTTP 4xx usually means it does not point at WeChat’s API)' : ''}, then run again.`
 		: 'This was a write and it was NOT retried automatically, because WeChat may have applied it anyway: check the current state in WeChat (for example with a Get operation) before running this item again.';
 	// A fresh error object: the original carries the request URL, and with it the access token.
 	return new NodeApiError(

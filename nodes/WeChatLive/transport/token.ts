@@ -1,20 +1,30 @@
 import { createHash } from 'node:crypto';
 
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { explainErrcode } from './errcodes';
+import type { ApiAddress } from './http';
+import { apiUrl, baseUrlOf, readJson, REQUEST_TIMEOUT_MS, WECHAT_API_URL } from './http';
 import { redact } from './redact';
+
+export const CREDENTIAL_TYPE = 'weChatLiveApi';
+
+/** Where the nodes call WeChat from: an execution, a list load in the editor, or a poll. */
+export type WeChatContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** Refresh a little before WeChat's expiry so a token never dies between our check and WeChat's. */
 export const TOKEN_REFRESH_MARGIN_MS = 60_000;
 
-/** Starts every token failure's message, so the transport can tell it from a network fault after n8n re-wraps it. */
-export const TOKEN_FAILURE = 'Getting an access token failed:';
-
-export interface StableTokenInput {
-	baseUrl: string;
-	appId: string;
-	appSecret: string;
+/** The credential's fields a token belongs to: a token is used only with the values it was fetched for. */
+export interface StableTokenInput extends ApiAddress {
+	appId?: unknown;
+	appSecret?: unknown;
 }
 
 export interface StableToken {
@@ -22,10 +32,36 @@ export interface StableToken {
 	expiresAt: number;
 }
 
+/** The token fields preAuthentication stores in the credential (hidden fields, encrypted by n8n). */
+export interface StoredToken {
+	accessToken?: unknown;
+	expiresAt?: unknown;
+	/** tokenOwner() of the App ID, App Secret and base URL the token was fetched with. */
+	tokenFor?: unknown;
+}
+
+/** Getting a token failed (wrong App ID or Secret, IP whitelist, unreachable…): retrying cannot help. */
+export class TokenFailure extends Error {
+	override name = 'WeChatTokenFailure';
+}
+
+/** Also through n8n's wrapping: httpRequestWithAuthentication re-throws preAuthentication's error as a cause. */
+export function asTokenFailure(error: unknown): TokenFailure | undefined {
+	for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+		if (e instanceof TokenFailure || (e as Error).name === 'WeChatTokenFailure') return e as TokenFailure;
+	}
+	return undefined;
+}
+
 type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
 
-export function apiUrl(baseUrl: string, path: string): string {
-	return `${String(baseUrl || 'https://api.weixin.qq.com').replace(/\/+$/, '')}${path}`;
+/** The value, or the error it threw (so the caller can throw its own error outside a catch block). */
+function attempt<T>(run: () => T): T | Error {
+	try {
+		return run();
+	} catch (error) {
+		return error as Error;
+	}
 }
 
 export function isTokenFresh(accessToken: unknown, expiresAt: unknown, now = Date.now()): boolean {
@@ -36,26 +72,36 @@ export function isTokenFresh(accessToken: unknown, expiresAt: unknown, now = Dat
 	);
 }
 
-// Concurrent refreshes for one App ID in this process share a single stable_token request.
-const inFlight = new Map<string, Promise<StableToken>>();
-
-// The last token this process got per App ID. Within its lifetime stable_token hands every caller this same
-// token, so a caller that read the credential before n8n stored it (two workflows activating at once) reuses
-// it instead of asking WeChat again. The secret is part of the key so a corrected secret is really tested.
-const recent = new Map<string, StableToken>();
-
-/** The credential's fields that identify a token; a stored credential passes as it is. */
-type TokenOwner = Partial<Record<keyof StableTokenInput, unknown>>;
-
-function keyOf(input: TokenOwner): string {
-	const secret = createHash('sha256').update(String(input.appSecret)).digest('hex');
-	return `${String(input.baseUrl)}|${String(input.appId)}|${secret}`;
+/**
+ * A fingerprint of the App ID, App Secret and base URL (a hash: the secret itself is never stored beside the
+ * token). Changing any of them in the credential makes the stored token someone else's.
+ */
+export function tokenOwner(input: StableTokenInput): string {
+	const base = String(input.baseUrl ?? '').trim().replace(/\/+$/, '') || WECHAT_API_URL;
+	return createHash('sha256')
+		.update(JSON.stringify([base, String(input.appId ?? ''), String(input.appSecret ?? '')]))
+		.digest('base64url');
 }
 
-/** WeChat refused `accessToken` (40001, 42001…): the next request must fetch a new one. */
-export function forgetToken(input: TokenOwner, accessToken: unknown): void {
-	const key = keyOf(input);
-	if (recent.get(key)?.accessToken === accessToken) recent.delete(key);
+/** The stored token may be sent: it is fresh and was fetched for exactly these App ID, Secret and base URL. */
+export function isTokenUsable(credentials: StableTokenInput & StoredToken, now = Date.now()): boolean {
+	return isTokenFresh(credentials.accessToken, credentials.expiresAt, now) && credentials.tokenFor === tokenOwner(credentials);
+}
+
+// The one single-flight for tokens in this process, per tokenOwner: concurrent callers share one
+// stable_token request, and a caller that read the credential before n8n stored a new token (two workflows
+// activating at once) gets the token just fetched instead of asking WeChat again.
+const tokens = new Map<string, { request: Promise<StableToken>; token?: StableToken }>();
+
+/** WeChat refused `accessToken` (40001, 42001…): the next request for these credentials must fetch a new one. */
+export function forgetToken(input: StableTokenInput, accessToken: unknown): void {
+	const key = tokenOwner(input);
+	if (tokens.get(key)?.token?.accessToken === accessToken) tokens.delete(key);
+}
+
+/** Tokens this process holds, so redaction also catches one that is not in the credential yet. */
+export function knownTokens(): string[] {
+	return [...tokens.values()].flatMap((entry) => (entry.token ? [entry.token.accessToken] : []));
 }
 
 /**
@@ -63,70 +109,188 @@ export function forgetToken(input: TokenOwner, accessToken: unknown): void {
  * caller the same token, so n8n and the shop's other systems never invalidate each other's tokens, unlike
  * /cgi-bin/token.
  */
-export async function requestStableToken(
-	httpRequest: HttpRequest,
-	input: StableTokenInput,
-): Promise<StableToken> {
-	const key = keyOf(input);
-	const known = recent.get(key);
-	if (known && isTokenFresh(known.accessToken, known.expiresAt)) return known;
-	const pending = inFlight.get(key);
-	if (pending) return await pending;
-	const request = fetchStableToken(httpRequest, input)
-		.then((token) => {
-			recent.set(key, token);
-			return token;
-		})
-		.finally(() => inFlight.delete(key));
-	inFlight.set(key, request);
-	return await request;
+export async function requestStableToken(httpRequest: HttpRequest, input: StableTokenInput): Promise<StableToken> {
+	const key = tokenOwner(input);
+	const known = tokens.get(key);
+	if (known && (!known.token || isTokenFresh(known.token.accessToken, known.token.expiresAt))) {
+		return await known.request;
+	}
+	const entry: { request: Promise<StableToken>; token?: StableToken } = {
+		request: fetchStableToken(httpRequest, input).then(
+			(token) => {
+				entry.token = token;
+				return token;
+			},
+			(error: unknown) => {
+				if (tokens.get(key) === entry) tokens.delete(key);
+				throw error;
+			},
+		),
+	};
+	tokens.set(key, entry);
+	return await entry.request;
 }
 
 async function fetchStableToken(httpRequest: HttpRequest, input: StableTokenInput): Promise<StableToken> {
-	const secrets = [input.appSecret];
+	const secrets = [String(input.appSecret ?? '')];
 	if (!input.appId || !input.appSecret) {
-		throw new Error(`${TOKEN_FAILURE} fill in both the App ID and the App Secret of the mini program in the credential.`);
+		throw new TokenFailure('Getting an access token failed: fill in both the App ID and the App Secret of the mini program in the credential.');
 	}
-	let response: IDataObject | undefined;
+	const base = attempt(() => baseUrlOf(input));
+	if (base instanceof Error) throw new TokenFailure(base.message);
+	let answer: unknown;
 	let unreachable: string | undefined;
 	try {
-		response = (await httpRequest({
+		answer = await httpRequest({
 			method: 'POST',
-			url: apiUrl(input.baseUrl, '/cgi-bin/stable_token'),
-			body: {
-				grant_type: 'client_credential',
-				appid: input.appId,
-				secret: input.appSecret,
-				force_refresh: false,
-			},
+			url: apiUrl(base, '/cgi-bin/stable_token'),
+			body: { grant_type: 'client_credential', appid: input.appId, secret: input.appSecret, force_refresh: false },
 			json: true,
 			headers: { 'Content-Type': 'application/json' },
-		})) as IDataObject;
+			timeout: REQUEST_TIMEOUT_MS,
+		});
 	} catch (error) {
 		// Never pass the underlying error on: it carries the request body, and so the App Secret.
-		unreachable = redact(String((error as Error).message ?? error), secrets);
+		unreachable = redact(String((error as Error)?.message ?? error), secrets);
 	}
-	if (unreachable !== undefined || response === undefined) {
-		// Credentials have no node to attach a NodeApiError to; n8n shows this message as it is.
-		throw new Error(
-			`${TOKEN_FAILURE} could not reach WeChat at ${apiUrl(input.baseUrl, '')} (${unreachable}). Check the credential's API Base URL and that this server can reach it.`,
+	if (unreachable !== undefined) {
+		throw new TokenFailure(
+			`Getting an access token failed: could not reach WeChat at ${base} (${unreachable}). Check the credential’s API Base URL and that this server can reach it.`,
 		);
 	}
-	if (typeof response === 'string') response = safeJson(response as string);
-	const errcode = Number(response?.errcode ?? 0);
-	if (errcode !== 0 || typeof response?.access_token !== 'string') {
-		const errmsg = redact(String(response?.errmsg ?? 'no access_token in the answer'), secrets);
+	const response = attempt(() => readJson(answer, base));
+	if (response instanceof Error) throw new TokenFailure(`Getting an access token failed: ${response.message}`);
+	const errcode = Number(response.errcode ?? 0);
+	if (errcode !== 0 || typeof response.access_token !== 'string' || response.access_token === '') {
+		const errmsg = redact(String(response.errmsg ?? 'no access_token in the answer'), secrets);
 		const { message, fix } = explainErrcode(errcode, errmsg);
-		throw new Error(`${TOKEN_FAILURE} ${message} (WeChat errcode ${errcode}: ${errmsg}). ${fix}`);
+		throw new TokenFailure(`Getting an access token failed: ${message} (WeChat errcode ${errcode}: ${errmsg}). ${fix}`);
 	}
 	const expiresIn = Number(response.expires_in) > 0 ? Number(response.expires_in) : 7200;
 	return { accessToken: response.access_token, expiresAt: Date.now() + expiresIn * 1000 };
 }
 
-function safeJson(text: string): IDataObject {
+// ——— The token of one execution ———
+// n8n loads and decrypts the credential on every getCredentials() (about a millisecond each), so an execution
+// (one node run: one context object) loads it once and keeps it here. A forced refresh is the only other load:
+// one read of the stored credential, in case another execution or worker already stored a new token, then one
+// request through n8n, which runs preAuthentication and stores its token.
+
+interface Session {
+	credentials: Promise<ICredentialDataDecryptedObject>;
+	/** Set while one item of this execution replaces the token; the others wait for it. */
+	refresh?: Promise<void>;
+	/** When a context outlives one run (see SHORT_SESSION_MS), the moment this session must be reloaded. */
+	until?: number;
+}
+
+// n8n keeps one poll context for every poll of an activation (n8n-core active-workflow-triggers.ts,
+// activatePollTrigger), and a list load is one short request: outside a node execution the credential is kept
+// only this long, so a changed credential takes effect from the next poll.
+const SHORT_SESSION_MS = 5_000;
+
+const sessions = new WeakMap<object, Session>();
+
+function sessionOf(context: WeChatContext): Session {
+	let session = sessions.get(context);
+	if (session?.until !== undefined && session.until < Date.now() && !session.refresh) session = undefined;
+	if (!session) {
+		const execution = typeof (context as IExecuteFunctions).getInputData === 'function';
+		session = {
+			credentials: context.getCredentials(CREDENTIAL_TYPE),
+			until: execution ? undefined : Date.now() + SHORT_SESSION_MS,
+		};
+		sessions.set(context, session);
+		const loaded = session;
+		session.credentials.catch(() => {
+			if (sessions.get(context) === loaded) sessions.delete(context); // a failed load is tried again next call
+		});
+	}
+	return session;
+}
+
+/** This execution's credential, loaded from n8n once. */
+export async function credentialsOf(context: WeChatContext): Promise<ICredentialDataDecryptedObject> {
+	return await sessionOf(context).credentials;
+}
+
+export interface SentWithToken {
+	answer: unknown;
+	/** The token the request carried, to tell WeChat's refusal of it from a token another item just got. */
+	accessToken: string;
+}
+
+/**
+ * Sends `options` with this execution's access token: the stored one while it is usable; otherwise, or when
+ * WeChat refused `rejected`, a new one, got once for all items of the execution and stored by n8n.
+ */
+export async function sendWithToken(
+	context: WeChatContext,
+	options: IHttpRequestOptions,
+	rejected?: string,
+): Promise<SentWithToken> {
+	const session = sessionOf(context);
+	for (;;) {
+		if (session.refresh) await session.refresh;
+		const credentials = await session.credentials;
+		if (isTokenUsable(credentials) && credentials.accessToken !== rejected) {
+			const accessToken = credentials.accessToken as string;
+			// The credential's `authenticate` does the same (access_token in the query) for n8n's own requests.
+			const answer = await context.helpers.httpRequest({ ...options, qs: { ...options.qs, access_token: accessToken } });
+			return { answer, accessToken };
+		}
+		if (!session.refresh) return await refreshAndSend(context, session, credentials, options, rejected);
+	}
+}
+
+async function refreshAndSend(
+	context: WeChatContext,
+	session: Session,
+	loaded: ICredentialDataDecryptedObject,
+	options: IHttpRequestOptions,
+	rejected: string | undefined,
+): Promise<SentWithToken> {
+	let settle!: (failure?: unknown) => void;
+	const refresh = new Promise<void>((resolve, reject) => {
+		settle = (failure) => (failure === undefined ? resolve() : reject(failure));
+	});
+	refresh.catch(() => undefined); // waiting items get the failure; nobody else needs to
+	session.refresh = refresh;
 	try {
-		return JSON.parse(text) as IDataObject;
-	} catch {
-		return { errcode: -1, errmsg: 'WeChat did not answer with JSON' };
+		let credentials = loaded;
+		if (rejected !== undefined) {
+			forgetToken(credentials, rejected);
+			credentials = await context.getCredentials(CREDENTIAL_TYPE);
+			if (isTokenUsable(credentials) && credentials.accessToken !== rejected) {
+				session.credentials = Promise.resolve(credentials); // another execution or worker stored it
+				settle();
+				session.refresh = undefined;
+				return await sendWithToken(context, options, rejected);
+			}
+		}
+		// n8n runs preAuthentication when the token is empty, copies its result into `data` and stores it.
+		const data: ICredentialDataDecryptedObject = { ...credentials, accessToken: '', expiresAt: 0 };
+		const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+		let answer: unknown;
+		let failure: unknown;
+		try {
+			answer = await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, {
+				credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data },
+			});
+		} catch (error) {
+			failure = error;
+		}
+		const token = isTokenUsable(data) ? data : failure === undefined ? await context.getCredentials(CREDENTIAL_TYPE) : undefined;
+		if (token && isTokenUsable(token)) {
+			session.credentials = Promise.resolve(token);
+			settle();
+		} else {
+			settle(asTokenFailure(failure) ?? failure ?? new TokenFailure('Getting an access token failed: n8n did not store the new token.'));
+		}
+		if (failure !== undefined) throw failure;
+		return { answer, accessToken: String(token?.accessToken ?? '') };
+	} finally {
+		settle(new TokenFailure('Getting an access token failed: reading the credential failed.')); // unless settled above
+		if (session.refresh === refresh) session.refresh = undefined;
 	}
 }

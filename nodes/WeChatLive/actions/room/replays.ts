@@ -4,6 +4,7 @@ import { weChatTimeToIso } from '../../helpers/time';
 import type { Page, PagingOptions } from '../../transport/paginate';
 import { collectPages } from '../../transport/paginate';
 import type { WeChatContext } from '../../transport/request';
+import { EMPTY_LIST_ERRCODES } from '../../transport/errcodes';
 import { weChatRequest } from '../../transport/request';
 
 /** get_replay pages: like the room list, WeChat recommends at most 100 a page. */
@@ -26,11 +27,11 @@ export async function fetchReplayPage(
 	limit: number,
 	itemIndex?: number,
 ): Promise<Page> {
-	// room_id is snake_case here, unlike every room write; 9410000 is also the answer past the last page.
+	// room_id is snake_case here, unlike every room write; 9410000 (or 1) is also the answer past the last page.
 	const response = await weChatRequest.call(this, 'getLiveInfo', {
 		body: { action: 'get_replay', room_id: roomId, start, limit },
 		itemIndex,
-		acceptErrcodes: [9410000],
+		acceptErrcodes: EMPTY_LIST_ERRCODES,
 	});
 	const replays = (response.live_replay as IDataObject[] | undefined) ?? [];
 	return { items: replays.map((replay) => replayItem(roomId, replay)), total: response.total as number | undefined };

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { label, LIVE_STATUS } from '../../helpers/labels';
 import { withPrices } from '../../helpers/prices';
 import type { WeChatContext } from '../../transport/request';
+import { EMPTY_LIST_ERRCODES } from '../../transport/errcodes';
 import { weChatRequest } from '../../transport/request';
 import type { Page, PagingOptions } from '../../transport/paginate';
 import { collectPages } from '../../transport/paginate';
@@ -25,11 +26,11 @@ export async function fetchRoomPage(
 	limit: number,
 	itemIndex?: number,
 ): Promise<Page> {
-	// 9410000 "empty room list" is also WeChat's answer when start is past the last room.
+	// 9410000 "empty room list" is also WeChat's answer when start is past the last room; 1 "no room yet".
 	const response = await weChatRequest.call(this, 'getLiveInfo', {
 		body: { start, limit },
 		itemIndex,
-		acceptErrcodes: [9410000],
+		acceptErrcodes: EMPTY_LIST_ERRCODES,
 	});
 	const rooms = (response.room_info as IDataObject[] | undefined) ?? [];
 	return { items: rooms.map(roomItem), total: response.total as number | undefined };
