@@ -1,6 +1,6 @@
 import { WeChatLiveApi } from '../../credentials/WeChatLiveApi.credentials';
 import { ERRCODES, explainErrcode } from '../../nodes/WeChatLive/transport/errcodes';
-import { baseUrlOf, isRelay, readJson } from '../../nodes/WeChatLive/transport/http';
+import { baseUrlOf, readJson } from '../../nodes/WeChatLive/transport/http';
 import { redact } from '../../nodes/WeChatLive/transport/redact';
 import { ridOf } from '../../nodes/WeChatLive/transport/request';
 import { forgetToken, isTokenFresh, isTokenUsable, requestStableToken, TOKEN_REFRESH_MARGIN_MS, tokenOwner } from '../../nodes/WeChatLive/transport/token';
@@ -160,11 +160,6 @@ describe('the API Base URL', () => {
 		expect(baseUrlOf({ baseUrl: 'http://10.0.0.5:8080', allowHttp: true })).toBe('http://10.0.0.5:8080');
 		expect(() => baseUrlOf({ baseUrl: 'ftp://relay' })).toThrow(/must start with https/);
 		expect(() => baseUrlOf({ baseUrl: 'api.weixin.qq.com' })).toThrow(/not a web address/);
-	});
-
-	it('is a relay when it is not WeChat’s own host', () => {
-		expect(isRelay({ baseUrl: 'https://api.weixin.qq.com' })).toBe(false);
-		expect(isRelay({ baseUrl: 'https://relay.example.com' })).toBe(true);
 	});
 
 	it('that answers a web page is not WeChat’s API', () => {

@@ -51,12 +51,6 @@ export function baseUrlOf(address: ApiAddress): string {
 	);
 }
 
-/** True when the API Base URL is not WeChat's own host: a relay (or the sandbox) receives the App Secret. */
-export function isRelay(address: ApiAddress): boolean {
-	const text = String(address.baseUrl ?? '').trim() || WECHAT_API_URL;
-	return !URL.canParse(text) || new URL(text).hostname !== new URL(WECHAT_API_URL).hostname;
-}
-
 export function apiUrl(base: string, path: string): string {
 	return `${base}${path}`;
 }
