@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { REPLAY_PAGE_SIZE, replayItem } from '../WeChatLive/actions/room/replays';
 import { weChatRequest } from '../WeChatLive/transport/request';
 import { ENDED, readRooms, roomFilter } from './roomStatus';
+import { timeZoneOf } from '../WeChatLive/helpers/time';
 import { commitState, nowIso, stateOf } from './state';
 
 export const REPLAY_READY_EVENT = 'replayReady';
@@ -32,7 +33,8 @@ async function fetchReplays(this: IPollFunctions, roomId: number): Promise<Repla
 		acceptErrcodes: NO_REPLAY_ERRCODES,
 	});
 	if (Number(response.errcode ?? 0) !== 0) return { items: [], total: 0 };
-	const items = ((response.live_replay as IDataObject[] | undefined) ?? []).map((replay) => replayItem(roomId, replay));
+	const timeZone = timeZoneOf(this);
+	const items = ((response.live_replay as IDataObject[] | undefined) ?? []).map((replay) => replayItem(roomId, replay, timeZone));
 	return { items, total: Math.max(Number(response.total ?? 0) || 0, items.length) };
 }
 
@@ -70,7 +72,7 @@ export async function pollReplayReady(this: IPollFunctions): Promise<INodeExecut
 		ended.sort((a, b) => Number(b.end_time) - Number(a.end_time));
 		for (const room of ended.slice(0, SAMPLE_ROOMS)) {
 			const replays = await fetchReplays.call(this, Number(room.roomid));
-			if (replays.items.length > 0) return [[readyItem(room, replays, nowIso())]];
+			if (replays.items.length > 0) return [[readyItem(room, replays, nowIso(this))]];
 		}
 		throw new NodeOperationError(
 			this.getNode(),
@@ -88,7 +90,7 @@ export async function pollReplayReady(this: IPollFunctions): Promise<INodeExecut
 	const since = Math.floor(Date.now() / 1000) - days * DAY_SECONDS;
 	const recent = rooms.filter((room) => isEnded(room) && Number(room.end_time) > since);
 
-	const detectedAt = nowIso();
+	const detectedAt = nowIso(this);
 	const items: INodeExecutionData[] = [];
 	for (const room of recent) {
 		const roomId = Number(room.roomid);

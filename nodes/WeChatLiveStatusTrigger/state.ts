@@ -1,6 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isoInZone, timeZoneOf } from '../WeChatLive/helpers/time';
+
 /** Object ID → status code, as last seen. Object keys, because n8n stores static data as JSON. */
 export type StatusMap = Record<string, number>;
 
@@ -109,6 +111,7 @@ export function parseRoomIds(context: IPollFunctions, text: string): number[] {
 	return ids;
 }
 
-export function nowIso(): string {
-	return new Date().toISOString();
+/** When a change was seen, in the workflow's zone like every time of the trigger's items. */
+export function nowIso(context: IPollFunctions): string {
+	return isoInZone(Date.now(), timeZoneOf(context));
 }

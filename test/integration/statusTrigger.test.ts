@@ -381,6 +381,37 @@ describe('Replay ready', () => {
 	});
 });
 
+describe('times in the trigger’s items', () => {
+	it('are shown in the workflow’s time zone beside WeChat’s Unix times', async () => {
+		const tonight = room('Christmas tea sale');
+		const wf = { ...workflow({ event: 'roomStatus', roomStatusTo: 'any' }), timeZone: 'Asia/Shanghai' };
+		await poll(wf);
+		await setRoomStatus(tonight.roomId, 101);
+		const [item] = (await poll(wf))!;
+
+		const shown = item.room as IDataObject;
+		expect(shown.start_time).toBe(tonight.startTime);
+		expect(shown.start_time_iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+		expect(Date.parse(shown.start_time_iso as string) / 1000).toBe(tonight.startTime);
+		expect(Date.parse(shown.end_time_iso as string) / 1000).toBe(tonight.endTime);
+		expect(item.detectedAt).toMatch(/\+08:00$/);
+		expect(Math.abs(Date.parse(item.detectedAt as string) - Date.now())).toBeLessThan(60_000);
+	});
+
+	it('in a replay-ready item too', async () => {
+		const tonight = room('Tonight’s tea sale', { endedHoursAgo: 1 });
+		const wf = { ...workflow({ event: 'replayReady', endedWithinDays: 3 }), timeZone: 'America/Los_Angeles' };
+		await poll(wf);
+		addReplay(tonight);
+		const [item] = (await poll(wf))!;
+
+		const [replay] = item.replays as IDataObject[];
+		expect(replay.create_time_iso).toMatch(/-0[78]:00$/);
+		expect(Date.parse(replay.create_time_iso as string) / 1000).toBe(Number(replay.create_time));
+		expect((item.room as IDataObject).end_time_iso).toMatch(/-0[78]:00$/);
+	});
+});
+
 // ── manual test runs ──────────────────────────────────────────────────────────────────────────────
 
 describe('a manual test run ("Fetch Test Event")', () => {
