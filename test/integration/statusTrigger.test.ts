@@ -379,6 +379,50 @@ describe('Replay ready', () => {
 		expect((await poll(wf))!.map((i) => i.roomId)).toEqual([lastWeek.roomId]);
 		expect(replayRoomsAsked()).not.toContain(other.roomId);
 	});
+
+	it('narrowing the Room IDs and widening them again reports no replay that came meanwhile as new', async () => {
+		const watched = room('Watched show', { endedHoursAgo: 2 });
+		const other = room('Other show', { endedHoursAgo: 1 });
+		const wf = workflow({ event: 'replayReady', endedWithinDays: 3, roomIds: '' });
+		await poll(wf);
+
+		wf.parameters.roomIds = String(watched.roomId);
+		addReplay(other); // made while the filter left this room out
+		expect(await poll(wf)).toBeNull();
+
+		wf.parameters.roomIds = '';
+		expect(await poll(wf)).toBeNull();
+		// Its replay was recorded, so it is never asked for again.
+		sandbox.clearLog();
+		addReplay(watched);
+		expect((await poll(wf))!.map((i) => i.roomId)).toEqual([watched.roomId]);
+		expect(replayRoomsAsked()).toEqual([watched.roomId]);
+	});
+
+	it('a room let in by widening the Room IDs is watched from then on: its replay is reported when it comes', async () => {
+		const watched = room('Watched show', { endedHoursAgo: 2 });
+		const other = room('Other show', { endedHoursAgo: 1 });
+		const wf = workflow({ event: 'replayReady', endedWithinDays: 3, roomIds: String(watched.roomId) });
+		await poll(wf);
+
+		wf.parameters.roomIds = `${watched.roomId}, ${other.roomId}`;
+		expect(await poll(wf)).toBeNull();
+		addReplay(other);
+		expect((await poll(wf))!.map((i) => i.roomId)).toEqual([other.roomId]);
+	});
+});
+
+describe('the Event parameter', () => {
+	it('an Event the trigger does not know (e.g. a typo in an expression) is an error, not a goods-audit poll', async () => {
+		goods('Oolong tea 250 g');
+		room('Christmas tea sale');
+		const wf = workflow({ event: 'roomStatusChanged' });
+		wf.staticData.rooms = { 1001: 102 };
+
+		await expect(poll(wf)).rejects.toThrow('Event: "roomStatusChanged" is not an event this trigger knows');
+		expect(sandbox.requests()).toHaveLength(0);
+		expect(wf.staticData).toEqual({ rooms: { 1001: 102 } });
+	});
 });
 
 describe('times in the trigger’s items', () => {
@@ -518,7 +562,7 @@ describe('an API error during a poll', () => {
 		addReplay(tonight);
 		sandbox.fault({ endpoint: 'getLiveInfo', after: 1, errcode: 45009 }); // the list passes, get_replay fails
 		await expect(poll(wf)).rejects.toThrow(/45009/);
-		expect(wf.staticData).toEqual({ replayed: [] });
+		expect(wf.staticData).toEqual({ replayed: [], replayFilter: [] });
 
 		expect((await poll(wf))!.map((i) => i.roomId)).toEqual([tonight.roomId]);
 		expect(await poll(wf)).toBeNull();
