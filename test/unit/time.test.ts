@@ -131,6 +131,16 @@ describe('times shown to the user are in the workflow’s zone, named', () => {
 		expect(isoInZone(Date.UTC(2026, 11, 24, 12), 'Europe/London')).toBe('2026-12-24T12:00:00+00:00');
 	});
 
+	it('on the day the clocks change, each side of the change with its own offset, however often asked', () => {
+		for (let round = 0; round < 2; round++) {
+			expect(isoInZone(Date.UTC(2027, 2, 14, 9, 59, 59), 'America/Los_Angeles')).toBe('2027-03-14T01:59:59-08:00');
+			expect(isoInZone(Date.UTC(2027, 2, 14, 10), 'America/Los_Angeles')).toBe('2027-03-14T03:00:00-07:00');
+			expect(isoInZone(Date.UTC(2026, 10, 1, 8, 59, 59), 'America/Los_Angeles')).toBe('2026-11-01T01:59:59-07:00');
+			expect(isoInZone(Date.UTC(2026, 10, 1, 9), 'America/Los_Angeles')).toBe('2026-11-01T01:00:00-08:00');
+			expect(isoInZone(Date.UTC(2026, 10, 1, 12), 'America/Los_Angeles')).toBe('2026-11-01T04:00:00-08:00');
+		}
+	});
+
 	it('WeChat’s number stays, its readable time right beside it', () => {
 		const room = { roomid: 7, start_time: XMAS_20_BEIJING, end_time: XMAS_20_BEIJING + 2 * HOUR, name: 'Tea' };
 		const item = withReadableTimes(room, ['start_time', 'end_time'], 'Asia/Shanghai');

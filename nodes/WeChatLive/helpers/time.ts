@@ -73,8 +73,8 @@ export function timeZoneOf(context: { getTimezone(): string }): string {
 	return isTimeZone(timeZone) ? timeZone : 'UTC';
 }
 
-/** The wall clock in `timeZone` at an instant (to the second). */
-export function wallClockAt(ms: number, timeZone: string): WallClock {
+/** What Intl says the wall clock shows in `timeZone` at an instant (to the second). */
+function measuredWallClock(ms: number, timeZone: string): WallClock {
 	const parts: Record<string, number> = {};
 	for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
 		if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -96,10 +96,37 @@ function wallAsUtc(wall: WallClock): number {
 	return date.getTime();
 }
 
+function measuredOffset(ms: number, timeZone: string): number {
+	const whole = Math.floor(ms / 1000) * 1000;
+	return wallAsUtc(measuredWallClock(whole, timeZone)) - whole;
+}
+
+/**
+ * Zone + UTC day → the offset all that day, for days without a change of offset. An Intl call costs tens
+ * of microseconds and a room list or a page of subscribers has thousands of times, mostly on few days.
+ */
+const steadyOffsets = new Map<string, number>();
+const MAX_STEADY_OFFSETS = 20_000;
+
 /** The zone's offset from UTC at an instant, in ms (+8 h for Asia/Shanghai). */
 export function offsetAt(ms: number, timeZone: string): number {
+	const day = Math.floor(ms / DAY_MS);
+	const key = `${timeZone}\u0000${day}`;
+	const known = steadyOffsets.get(key);
+	if (known !== undefined) return known;
+	const offset = measuredOffset(ms, timeZone);
+	// Same offset at both ends of the day: no change within it (offsets never change twice in a day).
+	if (measuredOffset(day * DAY_MS, timeZone) === offset && measuredOffset((day + 1) * DAY_MS - 1000, timeZone) === offset) {
+		if (steadyOffsets.size >= MAX_STEADY_OFFSETS) steadyOffsets.clear();
+		steadyOffsets.set(key, offset);
+	}
+	return offset;
+}
+
+/** The wall clock in `timeZone` at an instant (to the second). */
+export function wallClockAt(ms: number, timeZone: string): WallClock {
 	const whole = Math.floor(ms / 1000) * 1000;
-	return wallAsUtc(wallClockAt(whole, timeZone)) - whole;
+	return utcFields(new Date(whole + offsetAt(whole, timeZone)));
 }
 
 /**
@@ -217,8 +244,10 @@ function zoneText(ms: number, timeZone: string): string {
 
 /** An instant as ISO 8601 with the zone's offset of that moment: "2026-12-24T20:00:00+08:00". */
 export function isoInZone(ms: number, timeZone: string): string {
-	const wall = wallClockAt(ms, timeZone);
-	return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${offsetText(offsetAt(ms, timeZone))}`;
+	const whole = Math.floor(ms / 1000) * 1000;
+	const offset = offsetAt(whole, timeZone);
+	const wall = utcFields(new Date(whole + offset));
+	return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${offsetText(offset)}`;
 }
 
 /**
