@@ -2,9 +2,9 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { REPLAY_PAGE_SIZE, replayItem } from '../WeChatLive/actions/room/replays';
+import { timeZoneOf } from '../WeChatLive/helpers/time';
 import { weChatRequest } from '../WeChatLive/transport/request';
 import { ENDED, readRooms, roomFilter } from './roomStatus';
-import { timeZoneOf } from '../WeChatLive/helpers/time';
 import { commitState, nowIso, stateOf } from './state';
 
 export const REPLAY_READY_EVENT = 'replayReady';
