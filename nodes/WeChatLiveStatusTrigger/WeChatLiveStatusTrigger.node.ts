@@ -1,4 +1,4 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
 import { GOODS_AUDIT_EVENT, pollGoodsAudit } from './goodsAudit';
@@ -9,11 +9,11 @@ import { forgetOtherEvents } from './state';
 
 type Poll = (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
 
-/** Each event: its poll, and the key of the workflow's static data it keeps its state under. */
-const events: Record<string, { poll: Poll; stateKey: keyof TriggerState }> = {
-	[GOODS_AUDIT_EVENT]: { poll: pollGoodsAudit, stateKey: 'goods' },
-	[ROOM_STATUS_EVENT]: { poll: pollRoomStatus, stateKey: 'rooms' },
-	[REPLAY_READY_EVENT]: { poll: pollReplayReady, stateKey: 'replayed' },
+/** Each event: its poll, and the keys of the workflow's static data it keeps its state under. */
+const events: Record<string, { poll: Poll; stateKeys: Array<keyof TriggerState> }> = {
+	[GOODS_AUDIT_EVENT]: { poll: pollGoodsAudit, stateKeys: ['goods'] },
+	[ROOM_STATUS_EVENT]: { poll: pollRoomStatus, stateKeys: ['rooms'] },
+	[REPLAY_READY_EVENT]: { poll: pollReplayReady, stateKeys: ['replayed', 'replayFilter'] },
 };
 
 export class WeChatLiveStatusTrigger implements INodeType {
@@ -27,7 +27,7 @@ export class WeChatLiveStatusTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{$parameter["event"] === "roomStatus" ? "Room Status Changed" : $parameter["event"] === "replayReady" ? "Replay Ready" : "Goods Audit Status Changed"}}',
+			'={{$parameter["event"] === "roomStatus" ? "Room Status Changed" : $parameter["event"] === "replayReady" ? "Replay Ready" : $parameter["event"] === "goodsAuditStatus" ? "Goods Audit Status Changed" : $parameter["event"]}}',
 		description:
 			'Starts the workflow when a goods audit result comes in, a live room changes status, or a replay becomes available, by polling WeChat',
 		defaults: {
@@ -158,9 +158,16 @@ export class WeChatLiveStatusTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = events[this.getNodeParameter('event', GOODS_AUDIT_EVENT) as string] ?? events[GOODS_AUDIT_EVENT];
+		const chosen = this.getNodeParameter('event', GOODS_AUDIT_EVENT) as unknown;
+		// An Event from an expression can be anything: polling goods instead would report the wrong thing.
+		const event = typeof chosen === 'string' && Object.prototype.hasOwnProperty.call(events, chosen) ? events[chosen] : undefined;
+		if (!event) {
+			throw new NodeOperationError(this.getNode(), `Event: "${String(chosen)}" is not an event this trigger knows`, {
+				description: `Choose Goods Audit Status Changed, Room Status Changed or Replay Ready (as an expression: ${GOODS_AUDIT_EVENT}, ${ROOM_STATUS_EVENT} or ${REPLAY_READY_EVENT}).`,
+			});
+		}
 		// A manual test run leaves the stored state alone, whatever it holds.
-		if (this.getMode() !== 'manual') forgetOtherEvents(this, event.stateKey);
+		if (this.getMode() !== 'manual') forgetOtherEvents(this, event.stateKeys);
 		return await event.poll.call(this);
 	}
 }

@@ -109,7 +109,7 @@ async function sample(this: IPollFunctions, target: AuditTarget): Promise<INodeE
 		});
 	}
 	const status = Number(newest.audit_status);
-	return [[changeItem({ id: Number(newest.goodsId), before: status, after: status }, newest, nowIso())]];
+	return [[changeItem({ id: Number(newest.goodsId), before: status, after: status }, newest, nowIso(this))]];
 }
 
 /**
@@ -135,7 +135,7 @@ export async function pollGoodsAudit(this: IPollFunctions): Promise<INodeExecuti
 	// The first poll only learns where every goods stands.
 	if (!previous) return null;
 
-	const detectedAt = nowIso();
+	const detectedAt = nowIso(this);
 	const items = diffStatuses(previous, current, isStartingStatus)
 		.filter((change) => matches(target, change.after))
 		.map((change) => changeItem(change, library.get(change.id) as IDataObject, detectedAt));

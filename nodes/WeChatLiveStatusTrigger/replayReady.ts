@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { REPLAY_PAGE_SIZE, replayItem } from '../WeChatLive/actions/room/replays';
 import { EMPTY_LIST_ERRCODES } from '../WeChatLive/transport/errcodes';
+import { timeZoneOf } from '../WeChatLive/helpers/time';
 import { weChatRequest } from '../WeChatLive/transport/request';
 import { ENDED, readRooms, roomFilter } from './roomStatus';
 import { commitState, nowIso, stateOf } from './state';
@@ -33,7 +34,8 @@ async function fetchReplays(this: IPollFunctions, roomId: number): Promise<Repla
 		acceptErrcodes: NO_REPLAY_ERRCODES,
 	});
 	if (Number(response.errcode ?? 0) !== 0) return { items: [], total: 0 };
-	const items = ((response.live_replay as IDataObject[] | undefined) ?? []).map((replay) => replayItem(roomId, replay));
+	const timeZone = timeZoneOf(this);
+	const items = ((response.live_replay as IDataObject[] | undefined) ?? []).map((replay) => replayItem(roomId, replay, timeZone));
 	return { items, total: Math.max(Number(response.total ?? 0) || 0, items.length) };
 }
 
@@ -58,7 +60,8 @@ const isEnded = (room: IDataObject) => Number(room.live_status) === ENDED;
  * whose replay has not been seen yet. To bound the calls, only rooms whose planned end is within the last
  * N days are asked (end_time is WeChat's only end time; a room that ended early still has it in the
  * future, so it is asked from the moment it shows as ended), and a room is never asked again once its
- * replay was seen.
+ * replay was seen. Rooms the Room IDs filter leaves out are not asked at all; when a changed filter lets
+ * one in, its replay (maybe days old) is recorded like at the baseline, not reported.
  */
 export async function pollReplayReady(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const days = Number(this.getNodeParameter('endedWithinDays', 3));
@@ -71,7 +74,7 @@ export async function pollReplayReady(this: IPollFunctions): Promise<INodeExecut
 		ended.sort((a, b) => Number(b.end_time) - Number(a.end_time));
 		for (const room of ended.slice(0, SAMPLE_ROOMS)) {
 			const replays = await fetchReplays.call(this, Number(room.roomid));
-			if (replays.items.length > 0) return [[readyItem(room, replays, nowIso())]];
+			if (replays.items.length > 0) return [[readyItem(room, replays, nowIso(this))]];
 		}
 		throw new NodeOperationError(
 			this.getNode(),
@@ -83,13 +86,17 @@ export async function pollReplayReady(this: IPollFunctions): Promise<INodeExecut
 		);
 	}
 
-	const previous = stateOf(this).replayed;
+	const { replayed: previous, replayFilter: previousIds } = stateOf(this);
 	const baseline = previous === undefined;
 	const seen = new Set(previous ?? []);
+	// A room the last poll's filter left out may have had its replay for days: like at the baseline, its
+	// replay is only recorded. (Without a stored filter, state from an older version: the filter is as now.)
+	const wasWanted = (roomId: number) =>
+		previousIds === undefined || previousIds.length === 0 || previousIds.includes(roomId);
 	const since = Math.floor(Date.now() / 1000) - days * DAY_SECONDS;
 	const recent = rooms.filter((room) => isEnded(room) && Number(room.end_time) > since);
 
-	const detectedAt = nowIso();
+	const detectedAt = nowIso(this);
 	const items: INodeExecutionData[] = [];
 	for (const room of recent) {
 		const roomId = Number(room.roomid);
@@ -98,12 +105,14 @@ export async function pollReplayReady(this: IPollFunctions): Promise<INodeExecut
 		if (replays.items.length === 0) continue;
 		seen.add(roomId);
 		// The first poll only learns which rooms already have their replay.
-		if (!baseline) items.push(readyItem(room, replays, detectedAt));
+		if (!baseline && wasWanted(roomId)) items.push(readyItem(room, replays, detectedAt));
 	}
 
 	// Rooms that left the window are never asked again, so they need not be remembered either.
 	const inWindow = new Set(recent.map((room) => Number(room.roomid)));
 	const replayed = [...seen].filter((roomId) => inWindow.has(roomId)).sort((a, b) => a - b);
 	if (baseline || replayed.join() !== previous.join()) commitState(this, 'replayed', replayed);
+	const filter = [...new Set(ids)].sort((a, b) => a - b);
+	if (previousIds === undefined || filter.join() !== previousIds.join()) commitState(this, 'replayFilter', filter);
 	return items.length > 0 ? [items] : null;
 }

@@ -73,7 +73,7 @@ export async function pollRoomStatus(this: IPollFunctions): Promise<INodeExecuti
 			});
 		}
 		const status = Number(room.live_status);
-		return [[changeItem({ id: Number(room.roomid), before: status, after: status }, room, nowIso())]];
+		return [[changeItem({ id: Number(room.roomid), before: status, after: status }, room, nowIso(this))]];
 	}
 
 	const previous = stateOf(this).rooms;
@@ -87,7 +87,7 @@ export async function pollRoomStatus(this: IPollFunctions): Promise<INodeExecuti
 	// The first poll only learns where every room stands.
 	if (!previous) return null;
 
-	const detectedAt = nowIso();
+	const detectedAt = nowIso(this);
 	const items = diffStatuses(previous, current, (status) => status === NOT_STARTED)
 		.filter((change) => matches(target, change.after))
 		.map((change) => ({ change, room: byId.get(change.id) as IDataObject }))

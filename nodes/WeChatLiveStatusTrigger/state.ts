@@ -1,6 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isoInZone, timeZoneOf } from '../WeChatLive/helpers/time';
+
 /** Object ID → status code, as last seen. Object keys, because n8n stores static data as JSON. */
 export type StatusMap = Record<string, number>;
 
@@ -14,6 +16,8 @@ export interface TriggerState {
 	rooms?: StatusMap;
 	/** Room IDs whose replay was emitted (or already there at the baseline): never checked again. */
 	replayed?: number[];
+	/** The Room IDs filter of the last replay poll (empty: every room), to tell rooms it newly lets in. */
+	replayFilter?: number[];
 }
 
 export function stateOf(context: IPollFunctions): TriggerState {
@@ -42,10 +46,10 @@ export function sameStatuses(a: StatusMap, b: StatusMap): boolean {
  * Drops what other events left behind: after the Event parameter was switched, their old state would
  * only be a stale baseline (switching back starts afresh instead) and weight in the workflow's data.
  */
-export function forgetOtherEvents(context: IPollFunctions, keep: keyof TriggerState): void {
+export function forgetOtherEvents(context: IPollFunctions, keep: Array<keyof TriggerState>): void {
 	const data = context.getWorkflowStaticData('node') as IDataObject;
-	for (const key of ['goods', 'rooms', 'replayed'] as Array<keyof TriggerState>) {
-		if (key !== keep && key in data) delete data[key];
+	for (const key of ['goods', 'rooms', 'replayed', 'replayFilter'] as Array<keyof TriggerState>) {
+		if (!keep.includes(key) && key in data) delete data[key];
 	}
 }
 
@@ -109,6 +113,7 @@ export function parseRoomIds(context: IPollFunctions, text: string): number[] {
 	return ids;
 }
 
-export function nowIso(): string {
-	return new Date().toISOString();
+/** When a change was seen, in the workflow's zone like every time of the trigger's items. */
+export function nowIso(context: IPollFunctions): string {
+	return isoInZone(Date.now(), timeZoneOf(context));
 }

@@ -10,6 +10,7 @@ import type {
 
 import { createHash } from 'node:crypto';
 
+import { timeZoneOf } from '../WeChatLive/helpers/time';
 import { isRepeatDelivery } from './dedupe';
 import { MAX_BODY_BYTES, mayBeStaleSecrets, readDelivery, verifyHandshake } from './delivery';
 import type { AcceptedModes, Rejection } from './delivery';
@@ -296,7 +297,7 @@ export class WeChatLiveTrigger implements INodeType {
 		const selected = this.getNodeParameter('events', []) as string[];
 		if (!selected.includes(eventChoiceOf(delivery.message))) return { noWebhookResponse: true };
 
-		const item = toEventItem(delivery.message, delivery, options.includeRaw === true);
+		const item = toEventItem(delivery.message, delivery, options.includeRaw === true, timeZoneOf(this));
 		const identity = eventIdentity(item);
 		const scope = `${this.getWorkflow().id ?? ''}\u0000${this.getNode().id}`;
 		if (isRepeatDelivery(scope, identity, timestampTolerance)) return { noWebhookResponse: true };

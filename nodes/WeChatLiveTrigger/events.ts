@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { label, LIVE_STATUS } from '../WeChatLive/helpers/labels';
+import { withReadableTimes } from '../WeChatLive/helpers/time';
 
 export type MessageValue = string | number | boolean | null | MessageObject | MessageValue[];
 export interface MessageObject {
@@ -39,6 +40,9 @@ const NUMBER_FIELDS = [
 	'internal_error_count',
 ];
 
+/** Unix times in WeChat's pushes, each given a readable `<field>_iso` beside it. */
+const TIME_FIELDS = ['CreateTime', 'time'];
+
 /** A Map, not an object: an `action` such as "constructor" or "__proto__" must find no label. */
 const ACTION_LABELS = new Map([
 	['add_follow', 'Subscribed'],
@@ -60,8 +64,9 @@ export function toEventItem(
 	message: MessageObject,
 	delivery: DeliveryInfo,
 	includeRaw: boolean,
+	timeZone: string,
 ): IDataObject {
-	const item: IDataObject = {};
+	let item: IDataObject = {};
 	for (const [key, value] of Object.entries(message)) {
 		if (WRAPPERS.includes(key) && isObject(value)) continue;
 		item[key] = value;
@@ -90,6 +95,7 @@ export function toEventItem(
 		item.live_status_label = label(LIVE_STATUS, item.live_status);
 	}
 
+	item = withReadableTimes(item, TIME_FIELDS, timeZone);
 	item.delivery_mode = delivery.mode;
 	item.data_format = delivery.format;
 	if (includeRaw) item.raw = message as IDataObject;

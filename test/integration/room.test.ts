@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { Sandbox as SandboxOf } from '../support/sandbox';
 import { sandboxMedia, sandboxRoom, useSandbox } from '../support/sandbox';
 import { CredentialStore, roomById, runNode } from '../support/executeContext';
+import { beijing, dateIn, losAngelesAcrossDst } from '../support/wallClock';
 
 const { images } = require('../sandbox');
 
@@ -130,6 +131,50 @@ describe('Room → Create', () => {
 	});
 });
 
+describe('Room → Create reads a picked time in the workflow’s time zone', () => {
+	it('20:00 from the date picker, in a workflow set to Asia/Shanghai, reaches WeChat as 20:00 Beijing time', async () => {
+		const date = dateIn('Asia/Shanghai', 2);
+		const parameters = roomParameters({ startTime: `${date}T20:00:00`, endTime: `${date}T22:00:00` });
+		const [item] = await runNode({ parameters, store, timeZone: 'Asia/Shanghai' });
+
+		const [request] = sandbox.requests('roomCreate');
+		expect(request.body).toMatchObject({ startTime: beijing(date, '20:00'), endTime: beijing(date, '22:00') });
+		expect(item.json).toMatchObject({
+			startTime: beijing(date, '20:00'),
+			startTime_iso: `${date}T20:00:00+08:00`,
+			endTime: beijing(date, '22:00'),
+			endTime_iso: `${date}T22:00:00+08:00`,
+		});
+	});
+
+	it('in Los Angeles, a date across the next daylight-saving change is read with that date’s offset', async () => {
+		const show = losAngelesAcrossDst('20:00');
+		const parameters = roomParameters({ startTime: `${show.date}T20:00:00`, endTime: `${show.date}T21:00:00` });
+		const [item] = await runNode({ parameters, store, timeZone: 'America/Los_Angeles' });
+
+		expect(sandbox.requests('roomCreate')[0].body.startTime).toBe(show.unix);
+		expect(item.json.startTime_iso).toBe(`${show.date}T20:00:00${show.offset}`);
+	});
+
+	it('a time with its own offset, or Unix seconds, is taken as given', async () => {
+		const date = dateIn('Asia/Shanghai', 2);
+		const parameters = roomParameters({ startTime: `${date}T20:00:00+08:00`, endTime: beijing(date, '22:00') });
+		await runNode({ parameters, store, timeZone: 'America/Los_Angeles' });
+
+		expect(sandbox.requests('roomCreate')[0].body).toMatchObject({ startTime: beijing(date, '20:00'), endTime: beijing(date, '22:00') });
+	});
+
+	it('a start 5 minutes ahead is refused with the times in the workflow’s zone, named', async () => {
+		const soon = new Date(Date.now() + 5 * 60e3).toISOString();
+		const later = new Date(Date.now() + 65 * 60e3).toISOString();
+		const failure = runNode({ parameters: roomParameters({ startTime: soon, endTime: later }), store, timeZone: 'Asia/Shanghai' });
+
+		await expect(failure).rejects.toThrow(/^Start Time \(startTime\) is \d{4}-\d\d-\d\d \d\d:\d\d \(Asia\/Shanghai, UTC\+08:00\), less than 10 minutes from now/);
+		await expect(failure).rejects.toMatchObject({ description: expect.stringMatching(/workflow’s time zone, Asia\/Shanghai/) });
+		expect(sandbox.requests()).toHaveLength(0);
+	});
+});
+
 describe('bad input is refused before WeChat is called', () => {
 	const cases: Array<[string, IDataObject, RegExp]> = [
 		['a room name of 2 Chinese characters', { name: '直播' }, /Room Name \(name\) is 4 long .* must be 6–34 \[item 0\]/],
@@ -210,6 +255,16 @@ describe('Room → Get Many, Get, Update, Delete', () => {
 			store,
 		});
 		expect(json(items)).toEqual([expect.objectContaining({ roomid: 1003, live_status_label: 'Live' })]);
+	});
+
+	it('shows each room’s start and end in the workflow’s time zone beside WeChat’s Unix times', async () => {
+		seedRooms(1);
+		const [room] = await runNode({ parameters: { resource: 'room', operation: 'get', roomId: roomById(1001) }, store, timeZone: 'Asia/Shanghai' });
+		const { start_time, end_time, start_time_iso, end_time_iso } = room.json as Record<string, string & number>;
+
+		expect(start_time_iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+		expect(Date.parse(start_time_iso) / 1000).toBe(start_time);
+		expect(Date.parse(end_time_iso) / 1000).toBe(end_time);
 	});
 
 	it('gets one room by ID, and says so plainly when it does not exist', async () => {

@@ -182,7 +182,7 @@ describe('Room Assistant → Get Many', () => {
 
 	it('lists the room’s assistants with a GET, one item each, without WeChat’s envelope', async () => {
 		makeRoom([['helper_mei', '小美'], ['helper_tom', 'Tom'], ['helper_li', '小李']]);
-		const items = await runNode({ parameters: getMany(), store });
+		const items = await runNode({ parameters: getMany(), store, timeZone: 'Asia/Shanghai' });
 
 		const [request] = sandbox.requests('assistantList');
 		expect(request).toMatchObject({ method: 'GET', path: '/wxaapi/broadcast/room/getassistantlist', body: {} });
@@ -195,7 +195,7 @@ describe('Room Assistant → Get Many', () => {
 				openid: `o_${alias}`,
 				headimg: 'http://wx.qlogo.cn/x',
 				timestamp: 1700000000,
-				timestamp_iso: '2023-11-14T22:13:20.000Z',
+				timestamp_iso: '2023-11-15T06:13:20+08:00',
 			})),
 		);
 	});

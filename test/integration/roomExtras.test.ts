@@ -147,7 +147,7 @@ describe('Room → Get Replay', () => {
 		makeRoom(101);
 		expect(await control('/rooms/1001/replays', { count: 230 })).toEqual({ roomId: 1001, total: 230, live_status: 103 });
 
-		const items = await runNode({ parameters: getReplay(), store });
+		const items = await runNode({ parameters: getReplay(), store, timeZone: 'Asia/Shanghai' });
 
 		expect(items).toHaveLength(230);
 		const requests = sandbox.requests('getLiveInfo');
@@ -163,9 +163,11 @@ describe('Room → Get Replay', () => {
 			media_url: 'https://replay.sandbox.invalid/1001/1.m3u8',
 			create_time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
 			expire_time: expect.any(String),
-			create_time_iso: new Date(first.create_time as string).toISOString(),
-			expire_time_iso: new Date(first.expire_time as string).toISOString(),
+			create_time_iso: expect.stringMatching(/\+08:00$/),
+			expire_time_iso: expect.stringMatching(/\+08:00$/),
 		});
+		expect(Date.parse(first.create_time_iso as string)).toBe(Date.parse(first.create_time as string));
+		expect(Date.parse(first.expire_time_iso as string)).toBe(Date.parse(first.expire_time as string));
 	});
 
 	it('asks WeChat only for the segments wanted under a limit', async () => {
@@ -180,10 +182,11 @@ describe('Room → Get Replay', () => {
 	it('reads times given as Unix seconds as well', async () => {
 		makeRoom(103);
 		await control('/rooms/1001/replays', { count: 1, format: 'unix' });
-		const [item] = await runNode({ parameters: getReplay(), store });
+		const [item] = await runNode({ parameters: getReplay(), store, timeZone: 'America/Los_Angeles' });
 
 		expect(typeof item.json.create_time).toBe('number');
-		expect(item.json.create_time_iso).toBe(new Date((item.json.create_time as number) * 1000).toISOString());
+		expect(item.json.create_time_iso).toMatch(/-0[78]:00$/);
+		expect(Date.parse(item.json.create_time_iso as string) / 1000).toBe(item.json.create_time);
 	});
 
 	it('returns no items, not an error, before WeChat has made the replay', async () => {
@@ -196,16 +199,16 @@ describe('Room → Get Replay', () => {
 	});
 
 	it.each([
-		['Unix seconds', 1700000000, '2023-11-14T22:13:20.000Z'],
-		['Unix seconds as text', '1700000000', '2023-11-14T22:13:20.000Z'],
-		['Unix milliseconds', 1700000000123, '2023-11-14T22:13:20.123Z'],
-		['ISO 8601', '2023-11-14T22:13:20Z', '2023-11-14T22:13:20.000Z'],
-		['Beijing time without a zone', '2023-11-15 06:13:20', '2023-11-14T22:13:20.000Z'],
+		['Unix seconds', 1700000000, '2023-11-15T06:13:20+08:00'],
+		['Unix seconds as text', '1700000000', '2023-11-15T06:13:20+08:00'],
+		['Unix milliseconds', 1700000000123, '2023-11-15T06:13:20+08:00'],
+		['ISO 8601', '2023-11-14T22:13:20Z', '2023-11-15T06:13:20+08:00'],
+		['Beijing time without a zone', '2023-11-15 06:13:20', '2023-11-15T06:13:20+08:00'],
 		['0, as in SDK samples', 0, null],
 		['an empty string', '', null],
 		['text that is no time', 'soon', null],
 	])('parses a replay time given as %s leniently', (_format, value, iso) => {
-		expect(weChatTimeToIso(value)).toBe(iso);
+		expect(weChatTimeToIso(value, 'Asia/Shanghai')).toBe(iso);
 	});
 });
 

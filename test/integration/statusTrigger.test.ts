@@ -379,6 +379,81 @@ describe('Replay ready', () => {
 		expect((await poll(wf))!.map((i) => i.roomId)).toEqual([lastWeek.roomId]);
 		expect(replayRoomsAsked()).not.toContain(other.roomId);
 	});
+
+	it('narrowing the Room IDs and widening them again reports no replay that came meanwhile as new', async () => {
+		const watched = room('Watched show', { endedHoursAgo: 2 });
+		const other = room('Other show', { endedHoursAgo: 1 });
+		const wf = workflow({ event: 'replayReady', endedWithinDays: 3, roomIds: '' });
+		await poll(wf);
+
+		wf.parameters.roomIds = String(watched.roomId);
+		addReplay(other); // made while the filter left this room out
+		expect(await poll(wf)).toBeNull();
+
+		wf.parameters.roomIds = '';
+		expect(await poll(wf)).toBeNull();
+		// Its replay was recorded, so it is never asked for again.
+		sandbox.clearLog();
+		addReplay(watched);
+		expect((await poll(wf))!.map((i) => i.roomId)).toEqual([watched.roomId]);
+		expect(replayRoomsAsked()).toEqual([watched.roomId]);
+	});
+
+	it('a room let in by widening the Room IDs is watched from then on: its replay is reported when it comes', async () => {
+		const watched = room('Watched show', { endedHoursAgo: 2 });
+		const other = room('Other show', { endedHoursAgo: 1 });
+		const wf = workflow({ event: 'replayReady', endedWithinDays: 3, roomIds: String(watched.roomId) });
+		await poll(wf);
+
+		wf.parameters.roomIds = `${watched.roomId}, ${other.roomId}`;
+		expect(await poll(wf)).toBeNull();
+		addReplay(other);
+		expect((await poll(wf))!.map((i) => i.roomId)).toEqual([other.roomId]);
+	});
+});
+
+describe('the Event parameter', () => {
+	it('an Event the trigger does not know (e.g. a typo in an expression) is an error, not a goods-audit poll', async () => {
+		goods('Oolong tea 250 g');
+		room('Christmas tea sale');
+		const wf = workflow({ event: 'roomStatusChanged' });
+		wf.staticData.rooms = { 1001: 102 };
+
+		await expect(poll(wf)).rejects.toThrow('Event: "roomStatusChanged" is not an event this trigger knows');
+		expect(sandbox.requests()).toHaveLength(0);
+		expect(wf.staticData).toEqual({ rooms: { 1001: 102 } });
+	});
+});
+
+describe('times in the trigger’s items', () => {
+	it('are shown in the workflow’s time zone beside WeChat’s Unix times', async () => {
+		const tonight = room('Christmas tea sale');
+		const wf = { ...workflow({ event: 'roomStatus', roomStatusTo: 'any' }), timeZone: 'Asia/Shanghai' };
+		await poll(wf);
+		await setRoomStatus(tonight.roomId, 101);
+		const [item] = (await poll(wf))!;
+
+		const shown = item.room as IDataObject;
+		expect(shown.start_time).toBe(tonight.startTime);
+		expect(shown.start_time_iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+		expect(Date.parse(shown.start_time_iso as string) / 1000).toBe(tonight.startTime);
+		expect(Date.parse(shown.end_time_iso as string) / 1000).toBe(tonight.endTime);
+		expect(item.detectedAt).toMatch(/\+08:00$/);
+		expect(Math.abs(Date.parse(item.detectedAt as string) - Date.now())).toBeLessThan(60_000);
+	});
+
+	it('in a replay-ready item too', async () => {
+		const tonight = room('Tonight’s tea sale', { endedHoursAgo: 1 });
+		const wf = { ...workflow({ event: 'replayReady', endedWithinDays: 3 }), timeZone: 'America/Los_Angeles' };
+		await poll(wf);
+		addReplay(tonight);
+		const [item] = (await poll(wf))!;
+
+		const [replay] = item.replays as IDataObject[];
+		expect(replay.create_time_iso).toMatch(/-0[78]:00$/);
+		expect(Date.parse(replay.create_time_iso as string) / 1000).toBe(Number(replay.create_time));
+		expect((item.room as IDataObject).end_time_iso).toMatch(/-0[78]:00$/);
+	});
 });
 
 // ── manual test runs ──────────────────────────────────────────────────────────────────────────────
@@ -487,7 +562,7 @@ describe('an API error during a poll', () => {
 		addReplay(tonight);
 		sandbox.fault({ endpoint: 'getLiveInfo', after: 1, errcode: 45009 }); // the list passes, get_replay fails
 		await expect(poll(wf)).rejects.toThrow(/45009/);
-		expect(wf.staticData).toEqual({ replayed: [] });
+		expect(wf.staticData).toEqual({ replayed: [], replayFilter: [] });
 
 		expect((await poll(wf))!.map((i) => i.roomId)).toEqual([tonight.roomId]);
 		expect(await poll(wf)).toBeNull();

@@ -41,7 +41,7 @@ const sentSizes = () => sandbox.requests('pushMessage').map((r) => (r.body.user_
 describe('Subscriber → Get Many', () => {
 	it('returns all 5,000 subscribers, one item each, in 3 requests that follow the page_break cursor', async () => {
 		seedFollowers(sandbox.state, { count: 5000, roomId: room() });
-		const items = await runNode({ parameters: getMany(), store });
+		const items = await runNode({ parameters: getMany(), store, timeZone: 'Asia/Shanghai' });
 
 		expect(items).toHaveLength(5000);
 		const requests = sandbox.requests('followersGet');
@@ -50,10 +50,12 @@ describe('Subscriber → Get Many', () => {
 		expect(items[0].json).toEqual({
 			openid: 'oSbxFollower0000000000000001',
 			subscribe_time: expect.any(Number),
+			subscribe_time_iso: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/),
 			room_id: 1001,
 			room_status: 101,
 			room_status_label: 'Live',
 		});
+		expect(Date.parse(items[0].json.subscribe_time_iso as string) / 1000).toBe(items[0].json.subscribe_time);
 		expect(new Set(items.map((i) => i.json.openid)).size).toBe(5000);
 	});
 

@@ -93,7 +93,12 @@ export interface RunOptions {
 	items?: INodeExecutionData[];
 	store: CredentialStore;
 	continueOnFail?: boolean;
+	/** What getTimezone() gives: the workflow's Timezone setting, else GENERIC_TIMEZONE (n8n's default below). */
+	timeZone?: string;
 }
+
+/** n8n's GENERIC_TIMEZONE when an instance sets none. */
+export const N8N_DEFAULT_TIME_ZONE = 'America/New_York';
 
 const node: INode = {
 	id: 'test-node',
@@ -117,6 +122,7 @@ export function executeContext(run: RunOptions): IExecuteFunctions {
 		getInputData: () => items,
 		getNode: () => node,
 		continueOnFail: () => run.continueOnFail ?? false,
+		getTimezone: () => run.timeZone ?? N8N_DEFAULT_TIME_ZONE,
 		getCredentials: async () => storedCredentials(run.store),
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean }) => {
 			const params = paramsOf(itemIndex);

@@ -8,7 +8,7 @@ import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n
 
 import { WeChatLiveStatusTrigger } from '../../nodes/WeChatLiveStatusTrigger/WeChatLiveStatusTrigger.node';
 import type { CredentialStore } from './executeContext';
-import { executeContext, httpRequest, storedCredentials } from './executeContext';
+import { executeContext, httpRequest, N8N_DEFAULT_TIME_ZONE, storedCredentials } from './executeContext';
 
 /** One published workflow with the trigger: its node parameters and its static data for the node. */
 export interface PollingWorkflow {
@@ -16,6 +16,8 @@ export interface PollingWorkflow {
 	store: CredentialStore;
 	/** this.getWorkflowStaticData('node') */
 	staticData: IDataObject;
+	/** What getTimezone() gives; n8n's default zone when not set. */
+	timeZone?: string;
 }
 
 export interface PollOptions {
@@ -43,6 +45,7 @@ export function pollContext(workflow: PollingWorkflow, { mode = 'trigger' }: Pol
 	const context = {
 		getNode: () => node,
 		getMode: () => mode,
+		getTimezone: () => workflow.timeZone ?? N8N_DEFAULT_TIME_ZONE,
 		getActivationMode: () => (mode === 'manual' ? 'manual' : 'activate'),
 		getWorkflowStaticData: (type: string) => {
 			if (type !== 'node') throw new Error(`the trigger asked for "${type}" static data`);

@@ -31,6 +31,8 @@ export interface WebhookContextOptions {
 	parameters?: IDataObject;
 	workflowId?: string;
 	nodeId?: string;
+	/** What getTimezone() gives; n8n's default zone when not set. */
+	timeZone?: string;
 }
 
 export interface WebhookContext {
@@ -111,6 +113,7 @@ export function createWebhookContext(options: WebhookContextOptions = {}): Webho
 		}),
 		getWorkflow: () => ({ id: options.workflowId ?? 'workflow-1', name: 'Test', active: true }),
 		getMode: () => 'webhook',
+		getTimezone: () => options.timeZone ?? 'America/New_York',
 		logger: {
 			debug: log('debug'),
 			info: log('info'),

@@ -4,7 +4,10 @@ import { checkShowTimes } from '../../nodes/WeChatLive/actions/room/fields';
 import { toUnixSeconds } from '../../nodes/WeChatLive/helpers/time';
 import { checkWeightedLength, weightedLength } from '../../nodes/WeChatLive/helpers/validation';
 
-const context = { getNode: () => ({ name: 'WeChat Live', type: 'weChatLive', typeVersion: 1 }) } as unknown as IExecuteFunctions;
+const context = {
+	getNode: () => ({ name: 'WeChat Live', type: 'weChatLive', typeVersion: 1 }),
+	getTimezone: () => 'Asia/Shanghai',
+} as unknown as IExecuteFunctions;
 const NAME = { displayName: 'Room Name', name: 'name' };
 const now = new Date('2026-11-22T10:00:00Z');
 const at = (minutes: number) => Math.floor(now.getTime() / 1000) + minutes * 60;
@@ -62,7 +65,14 @@ describe('a show’s time window', () => {
 		expect(() => checkShowTimes(context, 0, at(60), at(61 + 24 * 60), now)).toThrow(/makes a show of 1441 minutes/);
 	});
 
-	it('shows times in Beijing time, as the shop’s staff read them', () => {
-		expect(() => checkShowTimes(context, 0, at(5), at(60), now)).toThrow(/is 2026-11-22 18:05 Beijing time/);
+	it('shows times in the workflow’s time zone, named, and says where that zone is set', () => {
+		expect(() => checkShowTimes(context, 0, at(5), at(60), now)).toThrow(
+			'Start Time (startTime) is 2026-11-22 18:05 (Asia/Shanghai, UTC+08:00), less than 10 minutes from now (2026-11-22 18:00) [item 0]',
+		);
+		try {
+			checkShowTimes(context, 0, at(5), at(60), now);
+		} catch (error) {
+			expect((error as { description: string }).description).toMatch(/read in the workflow’s time zone, Asia\/Shanghai \(workflow Settings → Timezone\)/);
+		}
 	});
 });

@@ -35,6 +35,8 @@ const CREDENTIALS = {
 };
 
 const now = () => Math.floor(Date.now() / 1000);
+/** Readable times of trigger items: ISO 8601 with the workflow's offset (the stand-in's zone is n8n's default). */
+const ISO_WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
 
 /** What n8n hands the node for parameters the user left alone. */
 const DEFAULT_PARAMETERS: IDataObject = Object.fromEntries(
@@ -238,11 +240,13 @@ describe('live events in every mode and format', () => {
 					ToUserName: 'gh_live',
 					FromUserName: 'oFromUser',
 					CreateTime: event.CreateTime,
+					CreateTime_iso: expect.stringMatching(ISO_WITH_OFFSET),
 					MsgType: 'event',
 					Event: 'wxalive_follow_notify',
 					room_id: 7,
 					user_openid: 'oSubscriber7',
 					time: 1546924844,
+					time_iso: '2019-01-08T00:20:44-05:00',
 					live_status: 101,
 					action: 'add_follow',
 					action_label: 'Subscribed',
@@ -268,6 +272,7 @@ describe('live events in every mode and format', () => {
 					ToUserName: 'gh_live',
 					FromUserName: 'oFromUser',
 					CreateTime: event.CreateTime,
+					CreateTime_iso: expect.stringMatching(ISO_WITH_OFFSET),
 					MsgType: 'event',
 					Event: 'wxalive_push_message_notify',
 					message_id: '1622047360795164672',
@@ -353,6 +358,7 @@ describe('live events in every mode and format', () => {
 				ToUserName: 'gh_10f6c3c3ac5a',
 				FromUserName: 'oyORnuP8q7ou2gfYjqLzSIWZf0rs',
 				CreateTime: 1409735668,
+				CreateTime_iso: '2014-09-03T05:14:28-04:00',
 				MsgType: 'text',
 				Content: 'abcdteT',
 				MsgId: '6054768590064713728',
@@ -396,6 +402,7 @@ describe('live events in every mode and format', () => {
 				ToUserName: 'gh_97417a04a28d',
 				FromUserName: 'o9AgO5Kd5ggOC-bXrbNODIiE3bGY',
 				CreateTime: 1714112445,
+				CreateTime_iso: '2024-04-26T02:20:45-04:00',
 				MsgType: 'event',
 				Event: 'debug_demo',
 				debug_str: 'hello world',
@@ -641,7 +648,7 @@ describe("WeChat's retries and event selection", () => {
 			parameters: { events: ['other'] },
 		});
 		expect(chosen.items).toEqual([
-			{ ...debug, delivery_mode: 'safe', data_format: 'json', event_id: expect.stringMatching(/^[0-9a-f]{20}$/) },
+			{ ...debug, CreateTime_iso: expect.stringMatching(ISO_WITH_OFFSET), delivery_mode: 'safe', data_format: 'json', event_id: expect.stringMatching(/^[0-9a-f]{20}$/) },
 		]);
 	});
 });

@@ -4,6 +4,7 @@ const { sandboxRoom } = require('../../sandbox/fixtures');
 
 const byId = (id) => ({ __rl: true, mode: 'id', value: String(id) });
 const calls = (requests) => requests.filter((r) => r.endpoint !== 'stableToken');
+const ISO_WITH_OFFSET = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
 
 /** A not-started room with these [username, nickname] assistants; returns its ID. */
 function roomWithAssistants(sandbox, assistants = []) {
@@ -110,9 +111,11 @@ module.exports = [
 			expect(others).toEqual([]);
 			expect(request).toMatchObject({ endpoint: 'assistantList', method: 'GET', query: { roomId: String(ctx.roomId) } });
 			expect(items).toEqual([
-				{ roomId: ctx.roomId, alias: 'helper_mei', nickname: '小美', openid: 'o_helper_mei', headimg: 'http://wx.qlogo.cn/x', timestamp: 1700000000, timestamp_iso: '2023-11-14T22:13:20.000Z' },
-				{ roomId: ctx.roomId, alias: 'helper_tom', nickname: 'Tom', openid: 'o_helper_tom', headimg: 'http://wx.qlogo.cn/x', timestamp: 1700000000, timestamp_iso: '2023-11-14T22:13:20.000Z' },
+				{ roomId: ctx.roomId, alias: 'helper_mei', nickname: '小美', openid: 'o_helper_mei', headimg: 'http://wx.qlogo.cn/x', timestamp: 1700000000, timestamp_iso: ISO_WITH_OFFSET },
+				{ roomId: ctx.roomId, alias: 'helper_tom', nickname: 'Tom', openid: 'o_helper_tom', headimg: 'http://wx.qlogo.cn/x', timestamp: 1700000000, timestamp_iso: ISO_WITH_OFFSET },
 			]);
+			// In the workflow's time zone (here the instance's), the same instant as WeChat's Unix time.
+			expect(items.map((i) => Date.parse(i.timestamp_iso))).toEqual([1700000000000, 1700000000000]);
 		},
 	},
 ];

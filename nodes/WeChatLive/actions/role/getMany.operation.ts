@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { label, ROLE } from '../../helpers/labels';
+import { timeZoneOf, withReadableTimes } from '../../helpers/time';
 import { invalidInput } from '../../helpers/validation';
 import { collectPages } from '../../transport/paginate';
 import { weChatRequest } from '../../transport/request';
@@ -12,10 +13,10 @@ import { FILTER_ROLES, ROLE_FIELD, roleOptions } from './fields';
 /** getrolelist takes at most 30 members a page. */
 const ROLE_PAGE_SIZE = 30;
 
-/** One member as WeChat lists it, with readable names beside the role codes. */
-function memberItem(member: IDataObject): IDataObject {
+/** One member as WeChat lists it, with readable names beside the role codes and a readable update time. */
+function memberItem(member: IDataObject, timeZone: string): IDataObject {
 	const roles = Array.isArray(member.roleList) ? (member.roleList as unknown[]) : [];
-	return { ...member, role_labels: roles.map((code) => label(ROLE, code)) };
+	return withReadableTimes({ ...member, role_labels: roles.map((code) => label(ROLE, code)) }, ['updateTimestamp'], timeZone);
 }
 
 export const getMany: WeChatOperation = {
@@ -55,11 +56,12 @@ export const getMany: WeChatOperation = {
 		// SDK send it, and a server that does not know it ignores it, while leaving it out relies on a default
 		// that is documented nowhere.
 		const base: IDataObject = { role, ...(keyword ? { keyword } : {}) };
+		const timeZone = timeZoneOf(this);
 		return await collectPages(
 			async (offset, size) => {
 				const response = await weChatRequest.call(this, 'roleList', { qs: { ...base, offset, limit: size }, itemIndex });
 				const list = (response.list as IDataObject[] | undefined) ?? [];
-				return { items: list.map(memberItem), total: response.total as number | undefined };
+				return { items: list.map((member) => memberItem(member, timeZone)), total: response.total as number | undefined };
 			},
 			{ returnAll, limit, pageSize: ROLE_PAGE_SIZE },
 		);

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { timeZoneOf, withReadableTimes } from '../../helpers/time';
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
 import { ANCHOR_IMG, buildRoomBody, roomOptionalSwitches, roomRequiredProperties } from './fields';
@@ -99,7 +100,8 @@ export const create: WeChatOperation = {
 		}
 		// Room creation is not idempotent (WeChat has created rooms while answering -1): one attempt only.
 		const response = await weChatRequest.call(this, 'roomCreate', { body, itemIndex });
-		const result: IDataObject = { roomId: response.roomId, name: body.name, startTime: body.startTime, endTime: body.endTime };
+		const times = withReadableTimes({ startTime: body.startTime, endTime: body.endTime }, ['startTime', 'endTime'], timeZoneOf(this));
+		const result: IDataObject = { roomId: response.roomId, name: body.name, ...times };
 		if (response.qrcode_url) result.qrcode_url = response.qrcode_url;
 		return result;
 	},

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { addMonths, describeTime, toUnixSeconds } from '../../helpers/time';
+import { addMonths, describeTime, timeZoneOf, toUnixSeconds, zoneHint } from '../../helpers/time';
 import type { Field } from '../../helpers/validation';
 import { checkWeightedLength, invalidInput, requireText, requireWeChatId } from '../../helpers/validation';
 import { MEDIA_UPLOAD_LIMITS } from '../../transport/media';
@@ -94,7 +94,7 @@ export function roomRequiredProperties(): INodeProperties[] {
 			required: true,
 			default: '',
 			description:
-				'Planned start: at least 10 minutes from now and at most 6 months ahead. An ISO date-time or Unix time in seconds.',
+				'Planned start: at least 10 minutes from now and at most 6 months ahead. A date-time without an offset is read in the workflow’s time zone (workflow Settings → Timezone); also an ISO date-time with an offset, or Unix time in seconds.',
 		},
 		{
 			displayName: 'End Time',
@@ -102,7 +102,8 @@ export function roomRequiredProperties(): INodeProperties[] {
 			type: 'dateTime',
 			required: true,
 			default: '',
-			description: 'Planned end: 30 minutes to 24 hours after the start. An ISO date-time or Unix time in seconds.',
+			description:
+				'Planned end: 30 minutes to 24 hours after the start. Read like Start Time: without an offset, in the workflow’s time zone.',
 		},
 		{
 			displayName: 'Anchor Name',
@@ -213,14 +214,17 @@ export function checkShowTimes(
 ): { startTime: number; endTime: number } {
 	const startTime = toUnixSeconds(context, itemIndex, START, start);
 	const endTime = toUnixSeconds(context, itemIndex, END, end);
+	const timeZone = timeZoneOf(context);
+	const shown = (seconds: number) => describeTime(seconds, timeZone);
+	const again = (seconds: number) => describeTime(seconds, timeZone, { zone: false });
 	const nowSeconds = Math.floor(now.getTime() / 1000);
 	if (startTime < nowSeconds + 10 * MINUTE) {
 		throw invalidInput(
 			context,
 			itemIndex,
 			START,
-			`is ${describeTime(startTime)}, less than 10 minutes from now (${describeTime(nowSeconds)})`,
-			'WeChat needs the start at least 10 minutes ahead: pick a later start time.',
+			`is ${shown(startTime)}, less than 10 minutes from now (${again(nowSeconds)})`,
+			`WeChat needs the start at least 10 minutes ahead: pick a later start time. ${zoneHint(timeZone)}`,
 		);
 	}
 	const latest = Math.floor(addMonths(now, 6).getTime() / 1000);
@@ -229,8 +233,8 @@ export function checkShowTimes(
 			context,
 			itemIndex,
 			START,
-			`is ${describeTime(startTime)}, more than 6 months ahead`,
-			`Pick a start before ${describeTime(latest)}.`,
+			`is ${shown(startTime)}, more than 6 months ahead`,
+			`Pick a start before ${shown(latest)}. ${zoneHint(timeZone)}`,
 		);
 	}
 	const length = endTime - startTime;
@@ -240,7 +244,7 @@ export function checkShowTimes(
 			context,
 			itemIndex,
 			END,
-			`makes a show of ${minutes} minutes (${describeTime(startTime)} to ${describeTime(endTime)}), but WeChat takes 30 minutes to 24 hours`,
+			`makes a show of ${minutes} minutes (${shown(startTime)} to ${again(endTime)}), but WeChat takes 30 minutes to 24 hours`,
 			length < 30 * MINUTE
 				? 'Set the end at least 30 minutes after the start.'
 				: 'Set the end at most 24 hours after the start, or split the show into two rooms.',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { weChatTimeToIso } from '../../helpers/time';
+import { timeZoneOf, withReadableTimes } from '../../helpers/time';
 import type { Page, PagingOptions } from '../../transport/paginate';
 import { collectPages } from '../../transport/paginate';
 import type { WeChatContext } from '../../transport/request';
@@ -11,13 +11,8 @@ import { weChatRequest } from '../../transport/request';
 export const REPLAY_PAGE_SIZE = 100;
 
 /** One replay segment as WeChat lists it, with its room and readable times beside WeChat's own. */
-export function replayItem(roomId: number, replay: IDataObject): IDataObject {
-	return {
-		roomId,
-		...replay,
-		create_time_iso: weChatTimeToIso(replay.create_time),
-		expire_time_iso: weChatTimeToIso(replay.expire_time),
-	};
+export function replayItem(roomId: number, replay: IDataObject, timeZone: string): IDataObject {
+	return withReadableTimes({ roomId, ...replay }, ['create_time', 'expire_time'], timeZone);
 }
 
 export async function fetchReplayPage(
@@ -34,7 +29,8 @@ export async function fetchReplayPage(
 		acceptErrcodes: EMPTY_LIST_ERRCODES,
 	});
 	const replays = (response.live_replay as IDataObject[] | undefined) ?? [];
-	return { items: replays.map((replay) => replayItem(roomId, replay)), total: response.total as number | undefined };
+	const timeZone = timeZoneOf(this);
+	return { items: replays.map((replay) => replayItem(roomId, replay, timeZone)), total: response.total as number | undefined };
 }
 
 export async function listReplays(

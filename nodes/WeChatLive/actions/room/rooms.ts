@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { label, LIVE_STATUS } from '../../helpers/labels';
 import { withPrices } from '../../helpers/prices';
+import { timeZoneOf, withReadableTimes } from '../../helpers/time';
 import type { WeChatContext } from '../../transport/request';
 import { EMPTY_LIST_ERRCODES } from '../../transport/errcodes';
 import { weChatRequest } from '../../transport/request';
@@ -11,13 +12,17 @@ import { collectPages } from '../../transport/paginate';
 /** getliveinfo pages: WeChat recommends at most 100 rooms a page. */
 export const ROOM_PAGE_SIZE = 100;
 
+/** getliveinfo's Unix times of a room. */
+export const ROOM_TIME_FIELDS = ['start_time', 'end_time'];
+
 /**
- * One room as WeChat lists it, with a readable status beside the code and its goods' prices also in yuan
- * (getliveinfo documents them in fen, unlike the goods APIs).
+ * One room as WeChat lists it, with a readable status beside the code, readable start and end times
+ * in the workflow's zone, and its goods' prices also in yuan (getliveinfo documents them in fen, unlike
+ * the goods APIs).
  */
-export function roomItem(room: IDataObject): IDataObject {
+export function roomItem(room: IDataObject, timeZone: string): IDataObject {
 	const goods = Array.isArray(room.goods) ? (room.goods as IDataObject[]).map((g) => withPrices(g, 'fen')) : room.goods;
-	return { ...room, goods, live_status_label: label(LIVE_STATUS, room.live_status) };
+	return withReadableTimes({ ...room, goods, live_status_label: label(LIVE_STATUS, room.live_status) }, ROOM_TIME_FIELDS, timeZone);
 }
 
 export async function fetchRoomPage(
@@ -33,7 +38,8 @@ export async function fetchRoomPage(
 		acceptErrcodes: EMPTY_LIST_ERRCODES,
 	});
 	const rooms = (response.room_info as IDataObject[] | undefined) ?? [];
-	return { items: rooms.map(roomItem), total: response.total as number | undefined };
+	const timeZone = timeZoneOf(this);
+	return { items: rooms.map((room) => roomItem(room, timeZone)), total: response.total as number | undefined };
 }
 
 export async function listRooms(

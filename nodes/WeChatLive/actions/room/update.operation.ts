@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { timeZoneOf, withReadableTimes } from '../../helpers/time';
 import { weChatRequest } from '../../transport/request';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
@@ -37,6 +38,7 @@ export const update: WeChatOperation = {
 		const body: IDataObject = { id, ...(await buildRoomBody.call(this, itemIndex, additional)) };
 		// Not retried: WeChat has answered -1 to edits it applied (visible ~10 s later).
 		await weChatRequest.call(this, 'roomEdit', { body, itemIndex });
-		return { roomId: id, updated: true, name: body.name, startTime: body.startTime, endTime: body.endTime };
+		const times = withReadableTimes({ startTime: body.startTime, endTime: body.endTime }, ['startTime', 'endTime'], timeZoneOf(this));
+		return { roomId: id, updated: true, name: body.name, ...times };
 	},
 };

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { weChatRequest } from '../../transport/request';
 import { getPaging, getRoomId } from '../common/parameters';
 import { returnAllOrLimit, roomIdProperty } from '../common/properties';
-import { weChatTimeToIso } from '../../helpers/time';
+import { timeZoneOf, withReadableTimes } from '../../helpers/time';
 import type { WeChatOperation } from '../types';
 import { MAX_ASSISTANTS } from './fields';
 
@@ -20,10 +20,9 @@ export const getMany: WeChatOperation = {
 		// One call returns the whole list (count ≤ maxCount): WeChat has no paging here, so the limit is ours.
 		const response = await weChatRequest.call(this, 'assistantList', { qs: { roomId }, itemIndex });
 		const list = (response.list as IDataObject[] | undefined) ?? [];
-		return (returnAll ? list : list.slice(0, limit)).map((assistant) => ({
-			roomId,
-			...assistant,
-			timestamp_iso: weChatTimeToIso(assistant.timestamp),
-		}));
+		const timeZone = timeZoneOf(this);
+		return (returnAll ? list : list.slice(0, limit)).map((assistant) =>
+			withReadableTimes({ roomId, ...assistant }, ['timestamp'], timeZone),
+		);
 	},
 };
