@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { ownEntry } from '../WeChatLive/helpers/lookup';
 import { GOODS_AUDIT_EVENT, pollGoodsAudit } from './goodsAudit';
 import { pollReplayReady, REPLAY_READY_EVENT } from './replayReady';
 import { pollRoomStatus, ROOM_STATUS_EVENT } from './roomStatus';
@@ -160,7 +161,7 @@ export class WeChatLiveStatusTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const chosen = this.getNodeParameter('event', GOODS_AUDIT_EVENT) as unknown;
 		// An Event from an expression can be anything: polling goods instead would report the wrong thing.
-		const event = typeof chosen === 'string' && Object.prototype.hasOwnProperty.call(events, chosen) ? events[chosen] : undefined;
+		const event = typeof chosen === 'string' ? ownEntry(events, chosen) : undefined;
 		if (!event) {
 			throw new NodeOperationError(this.getNode(), `Event: "${String(chosen)}" is not an event this trigger knows`, {
 				description: `Choose Goods Audit Status Changed, Room Status Changed or Replay Ready (as an expression: ${GOODS_AUDIT_EVENT}, ${ROOM_STATUS_EVENT} or ${REPLAY_READY_EVENT}).`,

@@ -6,6 +6,7 @@ import { AUDIT_STATUS, label } from '../WeChatLive/helpers/labels';
 import { weChatRequest } from '../WeChatLive/transport/request';
 import type { StatusChange, StatusMap } from './state';
 import { commitState, diffStatuses, nowIso, sameStatuses, stateOf, statusPair } from './state';
+import { changedTo } from './target';
 
 export const GOODS_AUDIT_EVENT = 'goodsAuditStatus';
 
@@ -117,7 +118,7 @@ async function sample(this: IPollFunctions, target: AuditTarget): Promise<INodeE
  * the whole goods library, one getapproved list per audit status, and compares it with the last poll.
  */
 export async function pollGoodsAudit(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const target = this.getNodeParameter('auditStatusTo', 'any') as AuditTarget;
+	const target: AuditTarget = changedTo(this, 'auditStatusTo', TARGET_STATUS);
 	if (this.getMode() === 'manual') return await sample.call(this, target);
 
 	const library = await readLibrary.call(this, ALL_STATUSES);

@@ -5,6 +5,7 @@ import { listRooms } from '../WeChatLive/actions/room/rooms';
 import { label, LIVE_STATUS } from '../WeChatLive/helpers/labels';
 import type { StatusChange, StatusMap } from './state';
 import { commitState, diffStatuses, nowIso, parseRoomIds, sameStatuses, stateOf, statusPair } from './state';
+import { changedTo } from './target';
 
 export const ROOM_STATUS_EVENT = 'roomStatus';
 
@@ -59,7 +60,7 @@ const matches = (target: RoomTarget, status: number) => target === 'any' || TARG
  * only the filtered ones, so changing the filters later does not make old changes look new.
  */
 export async function pollRoomStatus(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const target = this.getNodeParameter('roomStatusTo', 'any') as RoomTarget;
+	const target: RoomTarget = changedTo(this, 'roomStatusTo', TARGET_STATUS);
 	const { ids, wanted } = roomFilter.call(this);
 	const rooms = await readRooms.call(this);
 

@@ -423,6 +423,20 @@ describe('the Event parameter', () => {
 		expect(sandbox.requests()).toHaveLength(0);
 		expect(wf.staticData).toEqual({ rooms: { 1001: 102 } });
 	});
+
+	it.each([
+		['goodsAuditStatus', 'auditStatusTo', 'approvd'],
+		['goodsAuditStatus', 'auditStatusTo', 'constructor'],
+		['roomStatus', 'roomStatusTo', 'toString'],
+		['roomStatus', 'roomStatusTo', 'Live'],
+	])('a Changed To of %s that is not one of its choices (%s: "%s") is an error, not a poll that never reports', async (event, parameter, value) => {
+		goods('Oolong tea 250 g');
+		room('Christmas tea sale');
+		const wf = workflow({ event, [parameter]: value });
+
+		await expect(poll(wf)).rejects.toThrow(`Changed To: "${value}" is not one of its choices`);
+		expect(sandbox.requests()).toHaveLength(0);
+	});
 });
 
 describe('times in the trigger’s items', () => {
