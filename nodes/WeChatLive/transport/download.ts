@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { sleepWithAbort } from 'n8n-workflow';
+
+import { sleepWithAbort } from '../helpers/concurrency';
 
 /**
  * Downloads a file for the user (an image URL), streamed and bounded. n8n's httpRequest helper has no size
