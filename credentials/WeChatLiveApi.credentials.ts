@@ -9,6 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { localize } from '../nodes/shared/i18n/localize';
 import { baseUrlOf, WECHAT_API_URL } from '../nodes/WeChatLive/transport/http';
 import { isTokenUsable, requestStableToken, TokenFailure, tokenOwner } from '../nodes/WeChatLive/transport/token';
 
@@ -189,4 +190,9 @@ export class WeChatLiveApi implements ICredentialType {
 			},
 		],
 	};
+
+	// The dialog in the package's language (nodes/shared/i18n); the literals above stay what n8n's lint reads.
+	constructor() {
+		Object.assign(this, localize({ displayName: this.displayName, properties: this.properties, test: this.test }));
+	}
 }

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -11,6 +12,8 @@ import type {
 import { createHash } from 'node:crypto';
 
 import { timeZoneOf } from '../WeChatLive/helpers/time';
+import { localize } from '../shared/i18n/localize';
+import { labelsOf, listSubtitleOf } from '../shared/i18n/subtitle';
 import { isRepeatDelivery } from './dedupe';
 import { MAX_BODY_BYTES, mayBeStaleSecrets, readDelivery, verifyHandshake } from './delivery';
 import type { AcceptedModes, Rejection } from './delivery';
@@ -37,6 +40,27 @@ interface RequestWithRawBody {
 	readRawBody?: () => Promise<void>;
 }
 
+const EVENT_CHOICES: INodePropertyOptions[] = [
+	{
+		name: 'Any Other Message or Event',
+		value: OTHER_EVENTS,
+		description:
+			'Every other push to this URL, such as customer service messages or the console debug event (debug_demo)',
+	},
+	{
+		name: 'Mass Push Result',
+		value: PUSH_RESULT_EVENT,
+		description:
+			'The result of a push to long-term subscribers (长期订阅群发结果, wxalive_push_message_notify): message_id and delivery counts',
+	},
+	{
+		name: 'Subscriber Added or Removed',
+		value: FOLLOW_EVENT,
+		description:
+			'A user subscribed to or unsubscribed from a live room (长期订阅状态, wxalive_follow_notify)',
+	},
+];
+
 export class WeChatLiveTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WeChat Live Trigger',
@@ -47,7 +71,7 @@ export class WeChatLiveTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: listSubtitleOf('$parameter["events"]', labelsOf(EVENT_CHOICES)),
 		description:
 			'Starts the workflow when WeChat pushes a live broadcast event: a subscriber added or removed, or a mass push result',
 		defaults: {
@@ -91,26 +115,7 @@ export class WeChatLiveTrigger implements INodeType {
 				default: [FOLLOW_EVENT, PUSH_RESULT_EVENT],
 				description:
 					'Which pushes start the workflow. Others are still answered with "success", so WeChat does not retry them.',
-				options: [
-					{
-						name: 'Any Other Message or Event',
-						value: OTHER_EVENTS,
-						description:
-							'Every other push to this URL, such as customer service messages or the console debug event (debug_demo)',
-					},
-					{
-						name: 'Mass Push Result',
-						value: PUSH_RESULT_EVENT,
-						description:
-							'The result of a push to long-term subscribers (长期订阅群发结果, wxalive_push_message_notify): message_id and delivery counts',
-					},
-					{
-						name: 'Subscriber Added or Removed',
-						value: FOLLOW_EVENT,
-						description:
-							'A user subscribed to or unsubscribed from a live room (长期订阅状态, wxalive_follow_notify)',
-					},
-				],
+				options: EVENT_CHOICES,
 			},
 			{
 				displayName: 'Accepted Modes',
@@ -186,6 +191,11 @@ export class WeChatLiveTrigger implements INodeType {
 			},
 		],
 	};
+
+	// The panel in the package's language (nodes/shared/i18n); the literal above stays what n8n's lint reads.
+	constructor() {
+		this.description = localize(this.description);
+	}
 
 	// WeChat has no API to register a message-push URL: the user enters it in the admin console (see
 	// the notice above). Activation only checks the settings and reads the credential's values into

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { subtitleOf } from '../../shared/i18n/subtitle';
+import { t } from '../../shared/i18n/translate';
 import { batchingProperty } from './common/batching';
 import type { WeChatResource } from './types';
 
@@ -55,4 +57,15 @@ export function buildProperties(resources: WeChatResource[]): INodeProperties[] 
 		);
 	}
 	return properties;
+}
+
+/** The canvas subtitle: the chosen resource and operation as the panel names them ("Room · Get Many"). */
+export function buildSubtitle(resources: WeChatResource[]): string {
+	const labels: Record<string, string> = {};
+	for (const resource of resources) {
+		for (const operation of resource.operations) {
+			labels[`${resource.value}:${operation.value}`] = `${t(resource.name)} · ${t(operation.name)}`;
+		}
+	}
+	return subtitleOf('$parameter["resource"] + ":" + $parameter["operation"]', labels);
 }

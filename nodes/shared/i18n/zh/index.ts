@@ -1,0 +1,16 @@
+/**
+ * Simplified Chinese for every user-visible text, keyed by the English the code writes. One table, kept in
+ * files by what the texts belong to; docs/glossary.md names the words (WeChat's MP console's own) that
+ * the translation uses. test/unit/translations.test.ts fails on a text without its Chinese, on Chinese that
+ * is mostly Latin letters, and on a key in two files.
+ */
+import { common } from './common';
+import { credential } from './credential';
+import { goods } from './goods';
+import { members } from './members';
+import { room } from './room';
+import { triggers } from './triggers';
+
+export const TABLES: Record<string, Record<string, string>> = { common, credential, goods, members, room, triggers };
+
+export const zh: Record<string, string> = Object.assign({}, ...Object.values(TABLES));

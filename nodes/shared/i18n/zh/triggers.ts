@@ -1,0 +1,78 @@
+export const triggers: Record<string, string> = {
+	// WeChat Live Trigger (message push)
+	"WeChat Live Trigger": "微信直播触发器",
+	"Starts the workflow when WeChat pushes a live broadcast event: a subscriber added or removed, or a mass push result": "微信推送直播事件时启动工作流：有用户长期订阅或取消订阅，或长期订阅群发有了结果",
+	"Register the Production URL above by hand in the mini program admin console (mp.weixin.qq.com): 开发 (Development) → 开发管理 (Development Management) → 消息推送 (Message Push). Paste the Production URL, enter the same Token and EncodingAESKey as in the credential, choose 安全模式 (safe mode) and the data format (JSON recommended; XML works too). Publish this workflow BEFORE you press 提交 (Submit): WeChat checks the URL with a GET request at that moment.": "请在小程序管理后台（mp.weixin.qq.com）手动填写上方的生产 URL（Production URL）：开发 → 开发管理 → 消息推送。粘贴生产 URL，填写与凭证中相同的令牌（Token）和消息加密密钥（EncodingAESKey），选择“安全模式”，数据格式建议选 JSON（XML 也可以）。务必先发布此工作流，再点击“提交”：微信会在点击提交时用 GET 请求校验该 URL。",
+
+	// WeChat Live Trigger → Events
+	"Events": "事件",
+	"Which pushes start the workflow. Others are still answered with \"success\", so WeChat does not retry them.": "哪些推送会启动工作流。其他推送也会回复“success”，这样微信就不会重试。",
+	"Any Other Message or Event": "其他消息或事件",
+	"Every other push to this URL, such as customer service messages or the console debug event (debug_demo)": "推送到此 URL 的其他所有消息和事件，例如客服消息、后台的调试事件（debug_demo）",
+	"Mass Push Result": "长期订阅群发结果",
+	"The result of a push to long-term subscribers (长期订阅群发结果, wxalive_push_message_notify): message_id and delivery counts": "向长期订阅用户群发的结果（wxalive_push_message_notify）：含 message_id 和各项送达人数",
+	"Subscriber Added or Removed": "用户长期订阅或取消订阅",
+	"A user subscribed to or unsubscribed from a live room (长期订阅状态, wxalive_follow_notify)": "用户在直播间订阅或取消了长期订阅（wxalive_follow_notify）",
+
+	// WeChat Live Trigger → Accepted Modes
+	"Accepted Modes": "接受的加解密方式",
+	"Message encryption modes (消息加解密方式) this trigger accepts. Encrypted deliveries need the EncodingAESKey in the credential.": "此触发器接受哪些消息加解密方式。加密推送需要在凭证中填写消息加密密钥（EncodingAESKey）。",
+	"Encrypted Only (Safe or Compatible Mode)": "仅加密（安全模式或兼容模式）",
+	"安全模式 or 兼容模式: the message is signed and encrypted with the EncodingAESKey. Recommended.": "安全模式或兼容模式：消息经过签名，并用消息加密密钥（EncodingAESKey）加密。推荐使用。",
+	"Encrypted or Plaintext": "加密或明文",
+	"Only while switching the console between plaintext and an encrypted mode": "仅用于后台在明文模式与加密模式之间切换的过渡期",
+	"Plaintext Only": "仅明文",
+	"明文模式 only: the message body is not authenticated. Compatible mode (兼容模式) deliveries count as encrypted.": "仅明文模式：消息正文不经签名校验，无法确认真伪。兼容模式的推送算作加密推送。",
+	"In plaintext mode (明文模式) WeChat signs only the URL parameters (Token, timestamp, nonce), not the message: anyone who has seen one delivery URL can post made-up events to this workflow until the timestamp tolerance runs out. Prefer safe mode (安全模式).": "明文模式下，微信的签名只覆盖 URL 参数（Token、timestamp、nonce），不包括消息本身：任何人只要见过一次推送的 URL，就能在时间戳允许误差的时限内向此工作流提交伪造的事件。建议改用安全模式。",
+
+	// WeChat Live Trigger → Options
+	"Options": "选项",
+	"Include Raw Message": "包含原始消息",
+	"Whether to add the message as WeChat sent it (decrypted, with its nested elements) under \"raw\"": "是否在 `raw` 字段下附上微信发来的原始消息（已解密，保留嵌套元素）",
+	"Timestamp Tolerance (Seconds)": "时间戳允许误差（秒）",
+	"Refuse deliveries whose signed timestamp is further than this from this server's clock, which limits replays. From 1 to 3600 seconds.": "签名时间戳与本服务器时钟相差超过此值的推送将被拒绝，以防被重放。可填 1 到 3600 秒。",
+	"Turn Off Timestamp Check": "关闭时间戳校验",
+	"Whether to accept deliveries whatever their signed timestamp. Not recommended: a captured delivery can then be replayed at any time. Only for a server whose clock cannot be kept right.": "是否不论签名时间戳如何都接受推送。不建议开启：被截获的推送随时都能被重放。仅适用于时钟无法保持准确的服务器。",
+
+	// WeChat Live Status Trigger (polling)
+	"WeChat Live Status Trigger": "微信直播状态触发器",
+	"Starts the workflow when a goods audit result comes in, a live room changes status, or a replay becomes available, by polling WeChat": "定时查询微信，在商品审核出结果、直播间状态变化或回放生成时启动工作流",
+	"WeChat sends no message when a goods audit is decided, a room changes status or a replay is ready, so this trigger asks WeChat on the Poll Times schedule and reports what changed since the previous poll. The first poll after publishing only records how things stand. Mind the daily quotas: goods polls use getapproved (10,000 calls a day, at least 4 calls a poll: one per audit status and 100 goods), so poll goods every 5 minutes or less often; room and replay polls use getliveinfo (100,000 a day, one call per 100 rooms plus one per recently ended room awaiting its replay), so every minute is fine.": "商品审核出结果、直播间状态变化或回放生成时，微信不会推送消息，因此此触发器按轮询时间（Poll Times）的设置定时查询微信，并报告与上次查询相比的变化。发布后的第一次查询只记录当前状态。请留意每日调用额度：查询商品使用 getapproved（每天 10,000 次；每次查询至少调用 4 次，每种审核状态每 100 个商品调用 1 次），因此商品的查询间隔请不要短于 5 分钟；查询直播间和回放使用 getliveinfo（每天 100,000 次；每 100 个直播间调用 1 次，另外每个刚结束、尚在等待回放的直播间各调用 1 次），因此每分钟查询一次也没问题。",
+
+	// WeChat Live Status Trigger → Event
+	"Event": "事件",
+	"Which change starts the workflow": "哪种变化会启动工作流",
+	"Goods Audit Status Changed": "商品审核状态变化",
+	"A goods of the library was approved, rejected, withdrawn or resubmitted (商品审核状态, from getapproved)": "商品库中的商品审核通过、审核驳回、撤回审核或重新提交审核（来自 getapproved）",
+	"Replay Ready": "回放已生成",
+	"An ended room’s replay became available (直播回放, from getliveinfo get_replay), about 10 minutes after the room ends": "已结束直播间的回放可以查看了（来自 getliveinfo 的 get_replay），一般在直播结束约 10 分钟后",
+	"Room Status Changed": "直播间状态变化",
+	"A live room started, paused, ended, was banned… (直播间状态 live_status, from getliveinfo)": "直播间开播、暂停、结束、被禁播……（`live_status`，来自 getliveinfo）",
+
+	// WeChat Live Status Trigger → Changed To (goods audit)
+	"Changed To": "变为",
+	"Which audit results start the workflow": "哪些审核结果会启动工作流",
+	"Any Change": "任意变化",
+	"Every change of audit status, including withdrawn (Not Submitted) and resubmitted (Under Review)": "审核状态的任何变化，包括撤回审核（变为未审核）和重新提交审核（变为审核中）",
+	"Approved": "审核通过",
+	"The goods passed the audit (审核通过) and can be imported into rooms": "商品已通过审核，可以导入直播间",
+	"Rejected": "审核驳回",
+	"The goods failed the audit (审核驳回): fix it and resubmit it": "商品未通过审核：请修改后重新提交审核",
+
+	// WeChat Live Status Trigger → Changed To (room status)
+	"Which room status changes start the workflow": "哪些直播间状态变化会启动工作流",
+	"Every change of live_status, including banned, abnormal and expired": "直播状态（`live_status`）的任何变化，包括禁播、异常和已过期",
+	"Ended": "已结束",
+	"The room ended (已结束, 103)": "直播间状态变为已结束（103）",
+	"Live": "直播中",
+	"The room went live, or live again after a pause (直播中, 101)": "直播间开播，或暂停后恢复直播（直播中，101）",
+	"Paused": "暂停",
+	"The room was paused (暂停, 105)": "直播间状态变为暂停（105）",
+
+	// WeChat Live Status Trigger → Room IDs, Rooms Ended Within
+	"Room IDs": "直播间 ID",
+	"Only these rooms, by room ID (roomid), separated by commas. Leave empty for every room.": "只查询这些直播间：填写直播间 ID（`roomid`），用英文逗号分隔。留空则查询所有直播间。",
+	"e.g. 1001, 1002": "例如 1001, 1002",
+	"Rooms Ended Within (Days)": "回放查询范围（天）",
+	"Only rooms whose planned end time is at most this many days ago are checked for a replay, one getliveinfo call each per poll until their replay appears": "只为计划结束时间在最近这么多天内的直播间查询回放；回放生成之前，每次查询都为每个这样的直播间调用 1 次 getliveinfo",
+};
