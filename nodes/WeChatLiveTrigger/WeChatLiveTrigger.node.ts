@@ -73,7 +73,7 @@ export class WeChatLiveTrigger implements INodeType {
 		version: 1,
 		subtitle: listSubtitleOf('$parameter["events"]', labelsOf(EVENT_CHOICES)),
 		description:
-			'Starts the workflow when WeChat pushes a live broadcast event: a subscriber added or removed, or a mass push result',
+			'Starts the workflow when WeChat pushes a live event (a subscriber added or removed, a mass push result). The WeChat Live node beside it has the 41 actions on rooms, goods, roles, subscribers and images.',
 		defaults: {
 			name: 'WeChat Live Trigger',
 		},
@@ -102,7 +102,7 @@ export class WeChatLiveTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Register the Production URL above by hand in the mini program admin console (mp.weixin.qq.com): 开发 (Development) → 开发管理 (Development Management) → 消息推送 (Message Push). Paste the Production URL, enter the same Token and EncodingAESKey as in the credential, choose 安全模式 (safe mode) and the data format (JSON recommended; XML works too). Publish this workflow BEFORE you press 提交 (Submit): WeChat checks the URL with a GET request at that moment.',
+					'Register the Production URL above by hand in the mini program admin console (mp.weixin.qq.com): 开发 (Development) → 开发管理 (Development Management) → 消息推送 (Message Push). Paste the Production URL, enter the same Token and EncodingAESKey as in the credential, choose 安全模式 (safe mode) and the data format (JSON recommended; XML works too). Publish this workflow BEFORE you press 提交 (Submit): WeChat checks the URL with a GET request at that moment. WeChat only calls a public https address: the Production URL must start with https:// and be reachable from the internet. n8n builds it from its WEBHOOK_URL setting; if it starts with http:// or shows localhost or 127.0.0.1, set WEBHOOK_URL to your public https address (e.g. https://n8n.example.com/) and restart n8n.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

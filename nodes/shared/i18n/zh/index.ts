@@ -6,11 +6,12 @@
  */
 import { common } from './common';
 import { credential } from './credential';
+import { errcodes } from './errcodes';
 import { goods } from './goods';
 import { members } from './members';
 import { room } from './room';
 import { triggers } from './triggers';
 
-export const TABLES: Record<string, Record<string, string>> = { common, credential, goods, members, room, triggers };
+export const TABLES: Record<string, Record<string, string>> = { common, credential, errcodes, goods, members, room, triggers };
 
 export const zh: Record<string, string> = Object.assign({}, ...Object.values(TABLES));

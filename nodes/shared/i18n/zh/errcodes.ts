@@ -1,0 +1,1 @@
+export const errcodes: Record<string, string> = {};
