@@ -6,7 +6,7 @@
  * an n8n whose locale is German, loads there too, shows English panels and fails with the English error.
  */
 import type { HttpResponse, Json, N8nInstance } from './harness';
-import { actionWorkflow, NODE_TYPE, PACKAGE, sandboxCredential } from './support/workflows';
+import { actionWorkflow, PACKAGE, sandboxCredential } from './support/workflows';
 
 const { createInstance, ensureN8n, nodeErrorOf, packPackage, request, REPO_ROOT } = require('./harness');
 const { startSandbox } = require('../sandbox');
@@ -36,9 +36,13 @@ async function running(name: string, env: Record<string, string>): Promise<{ n8n
 const editorGet = async (n8n: N8nInstance, cookie: string, path: string): Promise<HttpResponse> =>
 	request(`${n8n.url}${path}`, { headers: { cookie } });
 
-/** What the editor asks when it opens nodes: every node type n8n lists, built-in and ours, at its newest version. */
+/**
+ * What the editor asks when it opens nodes: every node type n8n lists, built-in and ours, at its newest
+ * version (not the …Tool variants n8n generates from usableAsTool nodes: n8n 2.41.1 answers 400
+ * "Unrecognized node type" for those whatever the locale, see ecosystem.e2e.test.ts).
+ */
 async function allNodeDescriptions(n8n: N8nInstance, cookie: string): Promise<{ asked: number; answer: HttpResponse }> {
-	const listed = (await editorGet(n8n, cookie, '/types/nodes.json')).body as Json[];
+	const listed = ((await editorGet(n8n, cookie, '/types/nodes.json')).body as Json[]).filter((t) => !/Tool$/.test(t.name));
 	const nodeInfos = listed.map((t) => ({ name: t.name, version: Array.isArray(t.version) ? Math.max(...t.version) : t.version }));
 	const answer = await n8n.rest('POST', '/node-types', { nodeInfos });
 	return { asked: nodeInfos.length, answer };
@@ -91,7 +95,9 @@ describe('n8n with the Chinese editor locale and a Chinese message locale', () =
 		const { asked, answer } = await allNodeDescriptions(n8n, cookie);
 		expect(answer.status).toBe(200);
 		expect(answer.body.data).toHaveLength(asked);
-		expect(answer.body.data.map((d: Json) => d.name)).toEqual(expect.arrayContaining([NODE_TYPE, 'n8n-nodes-base.httpRequest']));
+		expect(asked).toBeGreaterThan(300);
+		// descriptions carry their short names
+		expect(answer.body.data.map((d: Json) => d.name)).toEqual(expect.arrayContaining(['weChatLive', 'weChatLiveTrigger', 'httpRequest']));
 	});
 
 	it('shows our nodes and the credential in Chinese', async () => {
