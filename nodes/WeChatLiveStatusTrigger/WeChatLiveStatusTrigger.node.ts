@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { ownEntry } from '../WeChatLive/helpers/lookup';
+import { ownEntry } from '../shared/lookup';
 import { GOODS_AUDIT_EVENT, pollGoodsAudit } from './goodsAudit';
 import { pollReplayReady, REPLAY_READY_EVENT } from './replayReady';
 import { pollRoomStatus, ROOM_STATUS_EVENT } from './roomStatus';

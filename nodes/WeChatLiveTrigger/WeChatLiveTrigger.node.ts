@@ -10,7 +10,7 @@ import type {
 
 import { createHash } from 'node:crypto';
 
-import { timeZoneOf } from '../WeChatLive/helpers/time';
+import { timeZoneOf } from '../shared/time';
 import { isRepeatDelivery } from './dedupe';
 import { MAX_BODY_BYTES, mayBeStaleSecrets, readDelivery, verifyHandshake } from './delivery';
 import type { AcceptedModes, Rejection } from './delivery';
