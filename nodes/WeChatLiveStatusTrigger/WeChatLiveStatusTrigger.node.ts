@@ -7,9 +7,9 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { ownEntry } from '../WeChatLive/helpers/lookup';
 import { localize } from '../shared/i18n/localize';
 import { labelsOf, subtitleOf } from '../shared/i18n/subtitle';
+import { ownEntry } from '../shared/lookup';
 import { GOODS_AUDIT_EVENT, pollGoodsAudit } from './goodsAudit';
 import { pollReplayReady, REPLAY_READY_EVENT } from './replayReady';
 import { pollRoomStatus, ROOM_STATUS_EVENT } from './roomStatus';

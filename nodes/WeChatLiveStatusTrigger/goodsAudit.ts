@@ -1,9 +1,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { AUDIT_STATUSES, libraryGoodsItem, listGoods, WAREHOUSE_BATCH } from '../WeChatLive/actions/goods/goods';
-import { AUDIT_STATUS, label } from '../WeChatLive/helpers/labels';
-import { weChatRequest } from '../WeChatLive/transport/request';
+import { AUDIT_STATUS, label } from '../shared/labels';
+import { AUDIT_STATUSES, fetchWarehouse, listGoods, WAREHOUSE_BATCH } from '../WeChatLive/transport/reads/goods';
 import type { StatusChange, StatusMap } from './state';
 import { commitState, diffStatuses, nowIso, sameStatuses, stateOf, statusPair } from './state';
 import { changedTo } from './target';
@@ -29,12 +28,6 @@ const ALL_STATUSES = [
 const isStartingStatus = (status: number) =>
 	status === AUDIT_STATUSES.notSubmitted || status === AUDIT_STATUSES.underReview;
 
-/**
- * getgoodswarehouse answers for goods that no longer exist: 300024 "商品不存在" and 1003 "商品id不存在"
- * in WeChat's errcode table. Either means "gone" to this trigger, not a failed poll.
- */
-const GOODS_GONE_ERRCODES = [300024, 1003];
-
 const auditLabel = (code: number) => label(AUDIT_STATUS, code);
 
 /**
@@ -59,24 +52,10 @@ async function readLibrary(this: IPollFunctions, statuses: number[]): Promise<Ma
 async function lookUpMissing(this: IPollFunctions, ids: number[]): Promise<Map<number, IDataObject>> {
 	const found = new Map<number, IDataObject>();
 	for (let start = 0; start < ids.length; start += WAREHOUSE_BATCH) {
-		const batch = ids.slice(start, start + WAREHOUSE_BATCH);
-		const response = await weChatRequest.call(this, 'goodsWarehouse', {
-			body: { goods_ids: batch },
-			acceptErrcodes: GOODS_GONE_ERRCODES,
-		});
-		if (Number(response.errcode ?? 0) !== 0) {
-			// One deleted goods may fail the whole batch: the others are asked for one by one.
-			if (batch.length > 1) {
-				for (const id of batch) {
-					for (const [goodsId, goods] of await lookUpMissing.call(this, [id])) found.set(goodsId, goods);
-				}
-			}
-			continue;
-		}
-		for (const goods of (response.goods as IDataObject[] | undefined) ?? []) {
-			const item = libraryGoodsItem(goods);
+		// Deleted goods are simply not found: gone, not a failed poll.
+		for (const [goodsId, goods] of await fetchWarehouse.call(this, ids.slice(start, start + WAREHOUSE_BATCH), { skipGone: true })) {
 			// Keys as getapproved has them, so every item of this trigger has the same goods fields.
-			found.set(Number(goods.goods_id ?? goods.goodsId), { goodsId: Number(goods.goods_id ?? goods.goodsId), ...item });
+			found.set(goodsId, { goodsId, ...goods });
 		}
 	}
 	return found;

@@ -1,10 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { REPLAY_PAGE_SIZE, replayItem } from '../WeChatLive/actions/room/replays';
-import { EMPTY_LIST_ERRCODES } from '../WeChatLive/transport/errcodes';
-import { timeZoneOf } from '../WeChatLive/helpers/time';
-import { weChatRequest } from '../WeChatLive/transport/request';
+import { fetchReplayPage, REPLAY_PAGE_SIZE } from '../WeChatLive/transport/reads/replays';
 import { ENDED, readRooms, roomFilter } from './roomStatus';
 import { commitState, nowIso, stateOf } from './state';
 
@@ -15,28 +12,15 @@ const DAY_SECONDS = 86400;
 /** How many ended rooms a manual test run looks at for a sample, newest first. */
 const SAMPLE_ROOMS = 10;
 
-/**
- * get_replay answers with an errcode rather than an empty list in some cases: 9410000 or 1 "empty list",
- * 9410003 "获取回放失败" (replay not retrievable, e.g. not generated yet), 300022 the room was deleted
- * since it was listed. For a poller all three mean "no replay yet": the room is simply asked again.
- */
-const NO_REPLAY_ERRCODES = [...EMPTY_LIST_ERRCODES, 9410003, 300022];
-
 interface Replays {
 	items: IDataObject[];
 	total: number;
 }
 
+/** The first page of a room's replay. A replay not made yet, or a deleted room, is simply asked again later. */
 async function fetchReplays(this: IPollFunctions, roomId: number): Promise<Replays> {
-	// room_id in snake_case here, unlike every room write.
-	const response = await weChatRequest.call(this, 'getLiveInfo', {
-		body: { action: 'get_replay', room_id: roomId, start: 0, limit: REPLAY_PAGE_SIZE },
-		acceptErrcodes: NO_REPLAY_ERRCODES,
-	});
-	if (Number(response.errcode ?? 0) !== 0) return { items: [], total: 0 };
-	const timeZone = timeZoneOf(this);
-	const items = ((response.live_replay as IDataObject[] | undefined) ?? []).map((replay) => replayItem(roomId, replay, timeZone));
-	return { items, total: Math.max(Number(response.total ?? 0) || 0, items.length) };
+	const { items, total } = await fetchReplayPage.call(this, roomId, 0, REPLAY_PAGE_SIZE, { notYetAsEmpty: true });
+	return { items, total: Math.max(Number(total ?? 0) || 0, items.length) };
 }
 
 function readyItem(room: IDataObject, replays: Replays, detectedAt: string): INodeExecutionData {

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { listRooms } from '../WeChatLive/actions/room/rooms';
-import { label, LIVE_STATUS } from '../WeChatLive/helpers/labels';
+import { label, LIVE_STATUS } from '../shared/labels';
+import { listRooms } from '../WeChatLive/transport/reads/rooms';
 import type { StatusChange, StatusMap } from './state';
 import { commitState, diffStatuses, nowIso, parseRoomIds, sameStatuses, stateOf, statusPair } from './state';
 import { changedTo } from './target';

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isoInZone, timeZoneOf } from '../WeChatLive/helpers/time';
+import { isoInZone, timeZoneOf } from '../shared/time';
 
 /** Object ID → status code, as last seen. Object keys, because n8n stores static data as JSON. */
 export type StatusMap = Record<string, number>;

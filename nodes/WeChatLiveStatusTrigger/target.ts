@@ -1,7 +1,7 @@
 import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ownEntry } from '../WeChatLive/helpers/lookup';
+import { ownEntry } from '../shared/lookup';
 
 /**
  * The "Changed To" choice: 'any' or one of the table's own keys. From an expression it can be anything,

@@ -11,9 +11,9 @@ import type {
 
 import { createHash } from 'node:crypto';
 
-import { timeZoneOf } from '../WeChatLive/helpers/time';
 import { localize } from '../shared/i18n/localize';
 import { labelsOf, listSubtitleOf } from '../shared/i18n/subtitle';
+import { timeZoneOf } from '../shared/time';
 import { isRepeatDelivery } from './dedupe';
 import { MAX_BODY_BYTES, mayBeStaleSecrets, readDelivery, verifyHandshake } from './delivery';
 import type { AcceptedModes, Rejection } from './delivery';

@@ -5,8 +5,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { label, LIVE_STATUS } from '../WeChatLive/helpers/labels';
-import { withReadableTimes } from '../WeChatLive/helpers/time';
+import { label, LIVE_STATUS } from '../shared/labels';
+import { withReadableTimes } from '../shared/time';
 
 export type MessageValue = string | number | boolean | null | MessageObject | MessageValue[];
 export interface MessageObject {

@@ -7,7 +7,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { digitsAsNumber } from '../WeChatLive/helpers/validation';
+import { digitsAsNumber } from '../shared/digits';
 
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 export const MAX_TOLERANCE_SECONDS = 3600;

@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { withoutEnvelope } from '../../nodes/WeChatLive/actions/common/output';
-import { label, LIVE_STATUS, ROLE } from '../../nodes/WeChatLive/helpers/labels';
+import { label, LIVE_STATUS, ROLE } from '../../nodes/shared/labels';
 import { CredentialStore, roomById, runNode } from '../support/executeContext';
 import type { Sandbox } from '../support/sandbox';
 import { sandboxRoom, useSandbox } from '../support/sandbox';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { weChatTimeToIso } from '../../nodes/WeChatLive/helpers/time';
+import { weChatTimeToIso } from '../../nodes/shared/time';
 import type { Sandbox as SandboxOf } from '../support/sandbox';
 import { sandboxRoom, useSandbox } from '../support/sandbox';
 import { CredentialStore, roomById, runNode } from '../support/executeContext';

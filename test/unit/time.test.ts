@@ -4,10 +4,10 @@ import {
 	describeTime,
 	isoInZone,
 	timeZoneOf,
-	toUnixSeconds,
 	weChatTimeToIso,
 	withReadableTimes,
-} from '../../nodes/WeChatLive/helpers/time';
+} from '../../nodes/shared/time';
+import { toUnixSeconds } from '../../nodes/WeChatLive/helpers/validation';
 import { toEventItem } from '../../nodes/WeChatLiveTrigger/events';
 
 const START = { displayName: 'Start Time', name: 'startTime' };

@@ -8,18 +8,13 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { forgetDeliveries, isRepeatDelivery, MAX_ENTRIES_PER_SCOPE } from '../../nodes/WeChatLiveTrigger/dedupe';
 import { forgetPushSecrets } from '../../nodes/WeChatLiveTrigger/pushSecrets';
 import { WeChatLiveTrigger } from '../../nodes/WeChatLiveTrigger/WeChatLiveTrigger.node';
-import { buildDelivery, encrypt, followEvent, sign } from '../sandbox/callbacks';
-import type { DeliveryOptions } from '../sandbox/callbacks';
+import { encrypt, sign } from '../sandbox/callbacks';
+import { APP_ID, ENCODING_AES, newFollowEvent, now, signedDelivery as delivery, TOKEN } from '../support/pushDelivery';
 import { createWebhookContext } from '../support/webhookContext';
 import type { WebhookContextOptions } from '../support/webhookContext';
 
-const APP_ID = 'wx1234567890abcdef';
-const TOKEN = 'liveToken2024';
-const ENCODING_AES = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 const CREDENTIALS = { appId: APP_ID, token: TOKEN, encodingAESKey: ENCODING_AES };
 const DEFAULTS = { events: ['wxalive_follow_notify', 'wxalive_push_message_notify'], acceptedModes: 'encrypted' };
-const now = () => Math.floor(Date.now() / 1000);
-let createTime = now() - 100;
 
 async function call(options: WebhookContextOptions) {
 	const { context, response, logs } = createWebhookContext({
@@ -29,18 +24,6 @@ async function call(options: WebhookContextOptions) {
 	});
 	const result = await new WeChatLiveTrigger().webhook.call(context);
 	return { result, response, logs, items: (result.workflowData ?? []).flat().map((i) => i.json) };
-}
-
-function delivery(overrides: Partial<DeliveryOptions> = {}) {
-	return buildDelivery({
-		event: followEvent({ createTime: ++createTime }),
-		mode: 'safe',
-		format: 'xml',
-		token: TOKEN,
-		encodingAESKey: ENCODING_AES,
-		appId: APP_ID,
-		...overrides,
-	});
 }
 
 const post = (d: { query: Record<string, string>; body: string }, parameters: IDataObject = {}) =>
@@ -88,7 +71,7 @@ describe('the URL check echoes only what WeChat sends', () => {
 
 describe('labels only for the values WeChat documents', () => {
 	it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('a subscription event with action "%s" gets no action_label', async (action) => {
-		const { response, items } = await post(delivery({ event: followEvent({ createTime: ++createTime, action }) }));
+		const { response, items } = await post(delivery({ event: newFollowEvent({ action }) }));
 		expect(response.statusCode).toBe(200);
 		expect(items).toHaveLength(1);
 		expect(items[0].action).toBe(action);

@@ -9,15 +9,14 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { forgetDeliveries } from '../../nodes/WeChatLiveTrigger/dedupe';
 import { forgetPushSecrets, REFRESH_AFTER_MS, RELOAD_AFTER_REFUSAL_MS } from '../../nodes/WeChatLiveTrigger/pushSecrets';
 import { WeChatLiveTrigger } from '../../nodes/WeChatLiveTrigger/WeChatLiveTrigger.node';
-import { buildDelivery, followEvent, sign } from '../sandbox/callbacks';
+import { sign } from '../sandbox/callbacks';
 import type { DeliveryOptions } from '../sandbox/callbacks';
+import { APP_ID, signedDelivery } from '../support/pushDelivery';
 import { createWebhookContext } from '../support/webhookContext';
 
-const APP_ID = 'wx1234567890abcdef';
 const OLD_AES = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 const NEW_AES = 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut';
 const PARAMETERS = { events: ['wxalive_follow_notify'], acceptedModes: 'encrypted', options: {} };
-let createTime = Math.floor(Date.now() / 1000) - 100;
 let clock = Date.now();
 
 /** One credential as n8n stores it: the test edits it as a user saving the credential would. */
@@ -25,15 +24,7 @@ let stored: IDataObject;
 let reads: number;
 
 async function deliver(overrides: Partial<DeliveryOptions> = {}) {
-	const d = buildDelivery({
-		event: followEvent({ createTime: ++createTime }),
-		mode: 'safe',
-		format: 'xml',
-		token: 'tokenBefore',
-		encodingAESKey: OLD_AES,
-		appId: APP_ID,
-		...overrides,
-	});
+	const d = signedDelivery({ token: 'tokenBefore', encodingAESKey: OLD_AES, ...overrides });
 	const { context, response } = createWebhookContext({
 		webhookName: 'default',
 		query: d.query,

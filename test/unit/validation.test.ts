@@ -1,8 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { checkShowTimes } from '../../nodes/WeChatLive/actions/room/fields';
-import { toUnixSeconds } from '../../nodes/WeChatLive/helpers/time';
-import { checkWeightedLength, weightedLength } from '../../nodes/WeChatLive/helpers/validation';
+import { checkWeightedLength, toUnixSeconds, weightedLength } from '../../nodes/WeChatLive/helpers/validation';
 
 const context = {
 	getNode: () => ({ name: 'WeChat Live', type: 'weChatLive', typeVersion: 1 }),

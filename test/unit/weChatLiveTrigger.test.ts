@@ -7,23 +7,13 @@ import type { IDataObject, IWebhookResponseData } from 'n8n-workflow';
 
 import { forgetDeliveries } from '../../nodes/WeChatLiveTrigger/dedupe';
 import { WeChatLiveTrigger } from '../../nodes/WeChatLiveTrigger/WeChatLiveTrigger.node';
-import {
-	buildDelivery,
-	encrypt,
-	followEvent,
-	FORMATS,
-	MODES,
-	pushResultEvent,
-	sign,
-} from '../sandbox/callbacks';
-import type { Delivery, DeliveryOptions } from '../sandbox/callbacks';
+import { encrypt, followEvent, FORMATS, MODES, pushResultEvent, sign } from '../sandbox/callbacks';
+import type { Delivery } from '../sandbox/callbacks';
+import { APP_ID, ENCODING_AES, now, signedDelivery as delivery, TOKEN } from '../support/pushDelivery';
 import { createWebhookContext } from '../support/webhookContext';
 import type { WebhookContextOptions } from '../support/webhookContext';
 
-const APP_ID = 'wx1234567890abcdef';
-const TOKEN = 'liveToken2024';
-/** EncodingAESKeys (names without "key": n8n's hardcoded-secret lint rule matches it). */
-const ENCODING_AES = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+/** Another EncodingAESKey (no "key" in the name: n8n's hardcoded-secret lint rule matches it). */
 const OLD_ENCODING_AES = 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut';
 const CREDENTIALS = {
 	appId: APP_ID,
@@ -34,7 +24,6 @@ const CREDENTIALS = {
 	previousEncodingAESKey: '',
 };
 
-const now = () => Math.floor(Date.now() / 1000);
 /** Readable times of trigger items: ISO 8601 with the workflow's offset (the stand-in's zone is n8n's default). */
 const ISO_WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
 
@@ -74,21 +63,10 @@ async function call(options: WebhookContextOptions): Promise<Outcome> {
 
 /** POST a delivery built by the sandbox sender. */
 function post(
-	delivery: Pick<Delivery, 'query' | 'body'>,
+	push: Pick<Delivery, 'query' | 'body'>,
 	options: Omit<WebhookContextOptions, 'query' | 'body'> = {},
 ) {
-	return call({ webhookName: 'default', query: delivery.query, body: delivery.body, ...options });
-}
-
-function delivery(overrides: Partial<DeliveryOptions> & Pick<DeliveryOptions, 'event'>): Delivery {
-	return buildDelivery({
-		mode: 'safe',
-		format: 'xml',
-		token: TOKEN,
-		encodingAESKey: ENCODING_AES,
-		appId: APP_ID,
-		...overrides,
-	});
+	return call({ webhookName: 'default', query: push.query, body: push.body, ...options });
 }
 
 function expectRefused(outcome: Outcome, status: number) {

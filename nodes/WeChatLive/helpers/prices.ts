@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { label, PRICE_TYPE } from './labels';
+import { label, PRICE_TYPE } from '../../shared/labels';
 import type { Field } from './validation';
 import { invalidInput } from './validation';
 

@@ -1,6 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { digitsAsNumber } from '../../shared/digits';
+import { readTime, timeZoneOf, wallText } from '../../shared/time';
+
 /** A node parameter, as the user sees it and as WeChat names it. */
 export interface Field {
 	displayName: string;
@@ -67,14 +70,6 @@ export function requireText(
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!text) throw invalidInput(context, itemIndex, field, 'is empty', fix);
 	return text;
-}
-
-/**
- * Digits from an expression or a text field (" 12 ") as the number they spell; anything else as it is.
- * Digits only: Number() would also read "1e3", "0x10" or "" as numbers nobody meant.
- */
-export function digitsAsNumber(value: unknown): unknown {
-	return typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
 }
 
 /** WeChat's numeric IDs (rooms, goods, audits) as a number within JavaScript's exact integers, or undefined. */
@@ -159,4 +154,38 @@ export function requireLimit(context: IExecuteFunctions, itemIndex: number, fiel
 		`is ${JSON.stringify(value) ?? String(value)}, but must be a whole number of at least 1`,
 		'Set how many results you want, e.g. 50, or switch on Return All.',
 	);
+}
+
+/**
+ * Time fields take what the date picker gives, an ISO date-time with or without an offset, Unix time
+ * in seconds or milliseconds, or a date from an expression; see readTime.
+ */
+export function toUnixSeconds(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: Field,
+	value: unknown,
+): number {
+	const timeZone = timeZoneOf(context);
+	const read = readTime(value, timeZone);
+	if ('gap' in read) {
+		const { wall, skippedMinutes, laterWall } = read.gap;
+		throw invalidInput(
+			context,
+			itemIndex,
+			field,
+			`is ${wallText(wall)}, a time that does not exist in ${timeZone}: the clocks skip ${skippedMinutes} minutes that night (daylight saving)`,
+			`Pick a time outside the skipped ${skippedMinutes} minutes, e.g. ${wallText(laterWall).slice(11)}, or give the time with its offset.`,
+		);
+	}
+	if ('unreadable' in read) {
+		throw invalidInput(
+			context,
+			itemIndex,
+			field,
+			`is not a date-time: "${String(value)}"`,
+			`Pick a date and time, or give an ISO date-time such as 2026-12-24T20:00:00 (read in the workflow’s time zone, ${timeZone}) or 2026-12-24T20:00:00+08:00, or Unix time in seconds.`,
+		);
+	}
+	return Math.floor(read.ms / 1000);
 }

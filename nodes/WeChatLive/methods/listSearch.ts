@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { label, LIVE_STATUS } from '../helpers/labels';
-import { listRooms } from '../actions/room/rooms';
+import { label, LIVE_STATUS } from '../../shared/labels';
+import { listRooms } from '../transport/reads/rooms';
 
 /** Rooms for the Room picker, newest first, searchable by name or ID. */
 export async function searchRooms(

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { listGoods } from '../actions/goods/goods';
-import { AUDIT_STATUS, label } from '../helpers/labels';
+import { listGoods } from '../transport/reads/goods';
+import { AUDIT_STATUS, label } from '../../shared/labels';
 
 /** getapproved lists one audit status a call: approved goods first, as rooms can only take those. */
 const STATUS_ORDER = [2, 1, 0, 3];

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
 import { invalidInput } from '../../helpers/validation';
-import { ownEntry } from '../../helpers/lookup';
+import { ownEntry } from '../../../shared/lookup';
 import { decodeLeniently } from '../../helpers/uri';
 import type { DownloadResult } from '../../transport/download';
 import { DOWNLOAD_DEADLINE_MS, downloadCapped, MAX_REDIRECTS } from '../../transport/download';

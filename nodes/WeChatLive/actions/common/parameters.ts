@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
-import { digitsAsNumber, invalidInput, requireBoolean, requireId, requireLimit } from '../../helpers/validation';
+import { digitsAsNumber } from '../../../shared/digits';
+import { invalidInput, requireBoolean, requireId, requireLimit } from '../../helpers/validation';
 
 export const ROOM_ID: Field = { displayName: 'Room', name: 'roomId' };
 

@@ -1,7 +1,7 @@
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
 import { auditIdProperty, getAuditId } from './audit';
-import { auditStatus, AUDIT_STATUSES } from './goods';
+import { auditStatus, AUDIT_STATUSES } from '../../transport/reads/goods';
 import { getGoodsId, goodsIdProperty } from './ids';
 
 export const cancelAudit: WeChatOperation = {

@@ -4,7 +4,7 @@ import { checkPriceRule, parseYuan, PRICE, PRICE2, PRICE_TYPES } from '../../hel
 import { weChatRequest } from '../../transport/request';
 import { checkImageInput, imageProperties, imageSourceProperty, resolveImage } from '../common/images';
 import type { WeChatOperation } from '../types';
-import { auditStatus, AUDIT_STATUSES } from './goods';
+import { auditStatus, AUDIT_STATUSES } from '../../transport/reads/goods';
 import {
 	goodsNameProperty,
 	pagePathProperty,

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Field } from '../../helpers/validation';
 import { asNodeError, errorItemJson } from '../errorItem';
 import type { WeChatOperation } from '../types';
-import { fetchWarehouse, WAREHOUSE_BATCH } from './goods';
+import { fetchWarehouse, WAREHOUSE_BATCH } from '../../transport/reads/goods';
 import { goodsIdsProperty, parseIdList } from './ids';
 
 const GOODS_IDS: Field = { displayName: 'Goods IDs', name: 'goodsIds' };
@@ -49,7 +49,7 @@ async function getGoods(this: IExecuteFunctions, items: INodeExecutionData[]): P
 		const batch = unique.slice(start, start + WAREHOUSE_BATCH);
 		const firstAsking = askedItems.find((asked) => asked.ids.includes(batch[0]))!.itemIndex;
 		try {
-			for (const [id, goods] of await fetchWarehouse.call(this, batch, firstAsking)) found.set(id, goods);
+			for (const [id, goods] of await fetchWarehouse.call(this, batch, { itemIndex: firstAsking })) found.set(id, goods);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this, error, firstAsking);
 			for (const id of batch) failed.set(id, error as Error);

@@ -1,10 +1,10 @@
-import { AUDIT_STATUS } from '../../helpers/labels';
+import { AUDIT_STATUS } from '../../../shared/labels';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { getOption, getPaging } from '../common/parameters';
 import { returnAllOrLimit } from '../common/properties';
 import type { WeChatOperation } from '../types';
-import { listGoods } from './goods';
+import { listGoods } from '../../transport/reads/goods';
 
 export const auditStatusOptions = Object.entries(AUDIT_STATUS)
 	.map(([code, name]) => ({ name: `${name} (${code})`, value: Number(code) }))

@@ -1,6 +1,6 @@
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
-import { auditStatus, AUDIT_STATUSES } from './goods';
+import { auditStatus, AUDIT_STATUSES } from '../../transport/reads/goods';
 import { getGoodsId, goodsIdProperty } from './ids';
 
 export const resubmitAudit: WeChatOperation = {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { label, ROLE } from '../../helpers/labels';
+import { label, ROLE } from '../../../shared/labels';
 import type { Field } from '../../helpers/validation';
 import { invalidInput, requireText, requireWeChatId } from '../../helpers/validation';
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { label, ROLE } from '../../helpers/labels';
-import { timeZoneOf, withReadableTimes } from '../../helpers/time';
+import { label, ROLE } from '../../../shared/labels';
+import { timeZoneOf, withReadableTimes } from '../../../shared/time';
 import { invalidInput } from '../../helpers/validation';
 import { collectPages } from '../../transport/paginate';
 import { weChatRequest } from '../../transport/request';

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { timeZoneOf, withReadableTimes } from '../../helpers/time';
+import { timeZoneOf, withReadableTimes } from '../../../shared/time';
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
 import { ANCHOR_IMG, buildRoomBody, roomOptionalSwitches, roomRequiredProperties } from './fields';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { addMonths, describeTime, timeZoneOf, toUnixSeconds, zoneHint } from '../../helpers/time';
+import { addMonths, describeTime, timeZoneOf, zoneHint } from '../../../shared/time';
 import type { Field } from '../../helpers/validation';
-import { checkWeightedLength, invalidInput, requireText, requireWeChatId } from '../../helpers/validation';
+import { checkWeightedLength, invalidInput, requireText, requireWeChatId, toUnixSeconds } from '../../helpers/validation';
 import { MEDIA_UPLOAD_LIMITS } from '../../transport/media';
 import type { ImageField } from '../common/images';
 import { checkImageInput, imageProperties, imageSourceProperty, resolveImage } from '../common/images';

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
-import { listRooms } from './rooms';
+import { listRooms } from '../../transport/reads/rooms';
 
 export const get: WeChatOperation = {
 	value: 'get',

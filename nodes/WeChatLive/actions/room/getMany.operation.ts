@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { LIVE_STATUS } from '../../helpers/labels';
+import { LIVE_STATUS } from '../../../shared/labels';
 import { getOptions, getPaging } from '../common/parameters';
 import { returnAllOrLimit } from '../common/properties';
 import type { WeChatOperation } from '../types';
-import { listRooms } from './rooms';
+import { listRooms } from '../../transport/reads/rooms';
 
 export const liveStatusOptions = Object.entries(LIVE_STATUS)
 	.map(([code, name]) => ({ name: `${name} (${code})`, value: Number(code) }))

@@ -1,7 +1,7 @@
 import { getPaging, getRoomId } from '../common/parameters';
 import { returnAllOrLimit, roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
-import { listReplays } from './replays';
+import { listReplays } from '../../transport/reads/replays';
 
 export const getReplay: WeChatOperation = {
 	value: 'getReplay',

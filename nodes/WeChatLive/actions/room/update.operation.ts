@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { timeZoneOf, withReadableTimes } from '../../helpers/time';
+import { timeZoneOf, withReadableTimes } from '../../../shared/time';
 import { weChatRequest } from '../../transport/request';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { weChatRequest } from '../../transport/request';
 import { getPaging, getRoomId } from '../common/parameters';
 import { returnAllOrLimit, roomIdProperty } from '../common/properties';
-import { timeZoneOf, withReadableTimes } from '../../helpers/time';
+import { timeZoneOf, withReadableTimes } from '../../../shared/time';
 import type { WeChatOperation } from '../types';
 import { MAX_ASSISTANTS } from './fields';
 

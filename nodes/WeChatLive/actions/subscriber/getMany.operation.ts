@@ -1,7 +1,7 @@
 import { getPaging } from '../common/parameters';
 import { returnAllOrLimit } from '../common/properties';
 import type { WeChatOperation } from '../types';
-import { listFollowers } from './followers';
+import { listFollowers } from '../../transport/reads/followers';
 
 export const getMany: WeChatOperation = {
 	value: 'getMany',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
-import { ownEntry } from '../../helpers/lookup';
+import { ownEntry } from '../../../shared/lookup';
 import { invalidInput } from '../../helpers/validation';
 
 /**

@@ -5,7 +5,7 @@ import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
 import { errorItemJson } from '../errorItem';
 import type { WeChatOperation } from '../types';
-import { listFollowers } from './followers';
+import { listFollowers } from '../../transport/reads/followers';
 import { chunk, OPENIDS, openidsOfItem, parseOpenids, PUSH_BATCH_SIZE } from './openids';
 
 type Recipients = 'allSubscribers' | 'itemField' | 'list';

@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { label, LIVE_STATUS } from '../../helpers/labels';
+import { label, LIVE_STATUS } from '../../../shared/labels';
+import { timeZoneOf, withReadableTimes } from '../../../shared/time';
 import { withPrices } from '../../helpers/prices';
-import { timeZoneOf, withReadableTimes } from '../../helpers/time';
-import type { WeChatContext } from '../../transport/request';
-import { EMPTY_LIST_ERRCODES } from '../../transport/errcodes';
-import { weChatRequest } from '../../transport/request';
-import type { Page, PagingOptions } from '../../transport/paginate';
-import { collectPages } from '../../transport/paginate';
+import { EMPTY_LIST_ERRCODES } from '../errcodes';
+import type { Page, PagingOptions } from '../paginate';
+import { collectPages } from '../paginate';
+import type { WeChatContext } from '../request';
+import { weChatRequest } from '../request';
 
 /** getliveinfo pages: WeChat recommends at most 100 rooms a page. */
 export const ROOM_PAGE_SIZE = 100;

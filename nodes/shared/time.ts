@@ -1,7 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
-import type { Field } from './validation';
-import { invalidInput } from './validation';
+import type { IDataObject } from 'n8n-workflow';
 
 /**
  * How the nodes read and show times (README "How times are read"). WeChat speaks Unix seconds; users
@@ -225,7 +222,8 @@ function valid(ms: number): ReadTime {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-function wallText(wall: WallClock): string {
+/** "2026-12-24 20:00" */
+export function wallText(wall: WallClock): string {
 	return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}`;
 }
 
@@ -263,40 +261,6 @@ export function describeTime(seconds: number, timeZone: string, { zone = true } 
 /** Where a time without an offset gets its zone, for hints next to a time the user may not have meant. */
 export function zoneHint(timeZone: string): string {
 	return `Times without an offset are read in the workflow’s time zone, ${timeZone} (workflow Settings → Timezone).`;
-}
-
-/**
- * Time fields take what the date picker gives, an ISO date-time with or without an offset, Unix time
- * in seconds or milliseconds, or a date from an expression; see readTime.
- */
-export function toUnixSeconds(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	field: Field,
-	value: unknown,
-): number {
-	const timeZone = timeZoneOf(context);
-	const read = readTime(value, timeZone);
-	if ('gap' in read) {
-		const { wall, skippedMinutes, laterWall } = read.gap;
-		throw invalidInput(
-			context,
-			itemIndex,
-			field,
-			`is ${wallText(wall)}, a time that does not exist in ${timeZone}: the clocks skip ${skippedMinutes} minutes that night (daylight saving)`,
-			`Pick a time outside the skipped ${skippedMinutes} minutes, e.g. ${wallText(laterWall).slice(11)}, or give the time with its offset.`,
-		);
-	}
-	if ('unreadable' in read) {
-		throw invalidInput(
-			context,
-			itemIndex,
-			field,
-			`is not a date-time: "${String(value)}"`,
-			`Pick a date and time, or give an ISO date-time such as 2026-12-24T20:00:00 (read in the workflow’s time zone, ${timeZone}) or 2026-12-24T20:00:00+08:00, or Unix time in seconds.`,
-		);
-	}
-	return Math.floor(read.ms / 1000);
 }
 
 export function addMonths(date: Date, months: number): Date {

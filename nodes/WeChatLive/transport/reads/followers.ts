@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { label, LIVE_STATUS } from '../../helpers/labels';
-import { timeZoneOf, withReadableTimes } from '../../helpers/time';
-import { weChatRequest } from '../../transport/request';
+import { label, LIVE_STATUS } from '../../../shared/labels';
+import { timeZoneOf, withReadableTimes } from '../../../shared/time';
+import type { WeChatContext } from '../request';
+import { weChatRequest } from '../request';
 
 /** get_wxa_followers returns at most 2,000 subscribers a call. */
 export const FOLLOWER_PAGE_SIZE = 2000;
@@ -17,7 +18,7 @@ function followerItem(follower: IDataObject, timeZone: string): IDataObject {
  * the previous page returned.
  */
 export async function listFollowers(
-	this: IExecuteFunctions,
+	this: WeChatContext,
 	paging: { returnAll: boolean; limit: number },
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
