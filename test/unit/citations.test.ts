@@ -37,7 +37,8 @@ function indexOf(files: string[]): Repo {
 
 /** Whether `cited`, written in `file`, names something in the repository (as Node, a reader or an editor would resolve it). */
 function exists(repo: Repo, file: string, cited: string): boolean {
-	const clean = cited.replace(/\/$/, '');
+	// a built file (dist/…/x.js) stands for its source (…/x.ts)
+	const clean = cited.replace(/\/$/, '').replace(/^dist\/(.*)\.js$/, '$1');
 	if (clean.startsWith('/')) return false; // absolute: outside any clone
 	for (const base of [path.dirname(file), '.']) {
 		const target = path.normalize(path.join(base, clean));
