@@ -10,7 +10,9 @@ import { languageOf } from '../../nodes/shared/i18n/language';
 import type { Language } from '../../nodes/shared/i18n/language';
 import { mapDisplayText } from '../../nodes/shared/i18n/localize';
 import { TABLES, zh } from '../../nodes/shared/i18n/zh';
+import { ERRCODES } from '../../nodes/WeChatLive/transport/errcodes';
 import { translationProblems } from '../support/chinese';
+import { runtimeTexts } from '../support/sourceTexts';
 
 interface Loaded {
 	nodes: Record<string, INodeType['description']>;
@@ -115,5 +117,28 @@ describe('the Chinese table', () => {
 			}
 		}
 		expect(twice).toEqual([]);
+	});
+});
+
+describe('the messages the package writes at run time', () => {
+	const { keys, bare } = runtimeTexts();
+
+	it('have their Chinese, which reads as Chinese', () => {
+		const wrong = keys
+			.map(({ where, text }) => ({ where, text, problems: translationProblems(text, zh[text]) }))
+			.filter(({ problems }) => problems.length > 0)
+			.map(({ where, text, problems }) => `${where} ${JSON.stringify(text)}: ${problems.join(', ')}`);
+		expect(wrong).toEqual([]);
+	});
+
+	it('reach an error only through t()', () => {
+		expect(bare.map(({ where, text }) => `${where} ${text}`)).toEqual([]);
+	});
+
+	it('include every errcode explanation', () => {
+		const wrong = Object.entries(ERRCODES).flatMap(([code, { message, fix }]) =>
+			[message, fix].filter((text) => translationProblems(text, zh[text]).length > 0).map((text) => `${code}: ${JSON.stringify(text)}`),
+		);
+		expect(wrong).toEqual([]);
 	});
 });

@@ -4,14 +4,26 @@
  * the translation uses. test/unit/translations.test.ts fails on a text without its Chinese, on Chinese that
  * is mostly Latin letters, and on a key in two files.
  */
+import { actions } from './actions';
 import { common } from './common';
 import { credential } from './credential';
 import { errcodes } from './errcodes';
 import { goods } from './goods';
 import { members } from './members';
 import { room } from './room';
+import { transport } from './transport';
 import { triggers } from './triggers';
 
-export const TABLES: Record<string, Record<string, string>> = { common, credential, errcodes, goods, members, room, triggers };
+export const TABLES: Record<string, Record<string, string>> = {
+	actions,
+	common,
+	credential,
+	errcodes,
+	goods,
+	members,
+	room,
+	transport,
+	triggers,
+};
 
 export const zh: Record<string, string> = Object.assign({}, ...Object.values(TABLES));

@@ -1,0 +1,1 @@
+export const transport: Record<string, string> = {};
