@@ -6,6 +6,8 @@
 //   -> n8n on http://127.0.0.1:5678 with a ready-made owner login. Ctrl-C stops everything.
 // Ports (env only): WECHAT_LIVE_N8N_PORT (5678), WECHAT_LIVE_N8N_BROKER_PORT (n8n port + 1),
 // WECHAT_LIVE_SANDBOX_PORT (8788). n8n version: N8N_VERSION (default pinned in the harness).
+// Language of the node panels: `npm start --lang zh` (or `-- --lang zh`), `--lang en`; without it, your
+// shell's locale (README.md, "Language").
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -24,6 +26,15 @@ const OWNER = {
 	firstName: 'WeChat Live',
 	lastName: 'Developer',
 };
+
+/** 'zh' or 'en': --lang (npm passes `npm start --lang zh` as npm_config_lang), else this shell's locale. */
+function panelLanguage() {
+	const flag = process.argv.indexOf('--lang');
+	const asked = flag === -1 ? process.env.npm_config_lang : process.argv[flag + 1];
+	const locale = asked || Intl.DateTimeFormat().resolvedOptions().locale;
+	if (asked && !/^(zh|en)\b/i.test(asked)) fail(`--lang ${asked}: say zh (Simplified Chinese) or en (English).`);
+	return /^zh/i.test(locale) ? 'zh' : 'en';
+}
 
 const state = { stopping: false };
 const say = (message) => process.stdout.write(`[start] ${message}\n`);
@@ -147,7 +158,10 @@ async function main() {
 	if (build.status !== 0) fail(`npm run build failed (exit ${build.status ?? build.signal}); fix the build and run npm start again.`);
 
 	const tarball = await packPackage(REPO);
+	const language = panelLanguage();
+	say(`node panels in ${language === 'zh' ? 'Simplified Chinese' : 'English'} (--lang zh|en)`);
 	const n8n = createInstance({
+		env: { LC_MESSAGES: language === 'zh' ? 'zh_CN.UTF-8' : 'en_US.UTF-8' },
 		name: 'start',
 		userFolder: HOME,
 		fresh: false, // keep the DB: your own workflows and executions survive restarts

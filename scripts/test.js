@@ -75,7 +75,11 @@ for (const step of steps) {
 	process.stdout.write(`\n▶ ${step.name}\n`);
 	const started = Date.now();
 	if (step.results) fs.rmSync(path.join(resultsDir, step.results), { force: true });
-	const result = spawnSync(step.cmd, step.args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...step.env } });
+	// The tests read the package's messages in English (the language follows the message locale,
+	// nodes/shared/i18n/language.ts; LC_ALL would override LC_MESSAGES).
+	const env = { ...process.env, LC_MESSAGES: 'en_US.UTF-8', ...step.env };
+	delete env.LC_ALL;
+	const result = spawnSync(step.cmd, step.args, { cwd: root, stdio: 'inherit', env });
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	if (step.results && fs.existsSync(path.join(resultsDir, step.results))) {
 		const r = JSON.parse(fs.readFileSync(path.join(resultsDir, step.results), 'utf8'));

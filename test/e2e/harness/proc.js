@@ -41,9 +41,12 @@ function cleanEnv(base = process.env) {
 			if (!KEPT_NPM_CONFIG.has(lower.slice('npm_config_'.length))) continue;
 		} else if (lower.startsWith('npm_')) continue;
 		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|JEST_)/.test(key)) continue;
-		if (['NODE_ENV', 'NODE_OPTIONS', 'NODE_PATH', 'INIT_CWD', 'WEBHOOK_URL'].includes(key)) continue;
+		if (['NODE_ENV', 'NODE_OPTIONS', 'NODE_PATH', 'INIT_CWD', 'WEBHOOK_URL', 'LC_ALL'].includes(key)) continue;
 		env[key] = value;
 	}
+	// The package speaks the message locale's language (nodes/shared/i18n/language.ts): English, unless a
+	// test asks for another one (LC_ALL, which would override it, is dropped above).
+	env.LC_MESSAGES = 'en_US.UTF-8';
 	return env;
 }
 
