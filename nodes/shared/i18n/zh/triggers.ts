@@ -71,8 +71,32 @@ export const triggers: Record<string, string> = {
 
 	// WeChat Live Status Trigger → Room IDs, Rooms Ended Within
 	"Room IDs": "直播间 ID",
-	"Only these rooms, by room ID (roomid), separated by commas. Leave empty for every room.": "只查询这些直播间：填写直播间 ID（`roomid`），用英文逗号分隔。留空则查询所有直播间。",
+	"Only these rooms, by room ID (roomid), separated by commas. Leave empty for every room.": "只查询这些直播间：填写直播间 ID（`roomid`），用逗号（中英文均可）、顿号或空格分隔。留空则查询所有直播间。",
 	"e.g. 1001, 1002": "例如 1001, 1002",
 	"Rooms Ended Within (Days)": "回放查询范围（天）",
 	"Only rooms whose planned end time is at most this many days ago are checked for a replay, one getliveinfo call each per poll until their replay appears": "只为计划结束时间在最近这么多天内的直播间查询回放；回放生成之前，每次查询都为每个这样的直播间调用 1 次 getliveinfo",
+
+	// Run time
+	// WeChat Live Status Trigger → Event, Changed To, Room IDs
+	"Event: \"{value}\" is not an event this trigger knows": "事件：此触发器没有“{value}”这个事件",
+	"Choose Goods Audit Status Changed, Room Status Changed or Replay Ready; an expression must result in {goodsAudit}, {roomStatus} or {replayReady}.": "请选择“商品审核状态变化”“直播间状态变化”或“回放已生成”；使用表达式时，结果必须是 {goodsAudit}、{roomStatus} 或 {replayReady}。",
+	"Changed To: \"{value}\" is not one of its choices": "变为：“{value}”不是可选的值",
+	"Pick a choice from the list, or give an expression that results in one of {choices}.": "请从列表中选择，或使用结果为 {choices} 之一的表达式。",
+	"Room IDs: \"{value}\" is not a room ID": "直播间 ID：“{value}”不是直播间 ID",
+	"Give room IDs as whole numbers separated by commas, e.g. \"1001, 1002\" (the `roomid` that Room → Get Many shows), or leave the field empty for every room.": "直播间 ID 请填写整数，用逗号（中英文均可）、顿号或空格分隔，例如“1001, 1002”（即“直播间 → 获取列表”显示的 `roomid`）；留空则查询所有直播间。",
+
+	// WeChat Live Status Trigger → a test run with nothing to show ({status}: the Changed To choice)
+	"There is nothing to show: the goods library has no goods at all": "没有可显示的数据：商品库中还没有任何商品",
+	"There is nothing to show: the goods library has no {status} goods": "没有可显示的数据：商品库中没有审核状态为“{status}”的商品",
+	"A test run shows the newest goods the trigger would report. Add goods (Goods → Create) or wait for an audit result, then test again; once the workflow is published, the trigger reports each audit change as it happens.": "测试运行会显示触发器将会报告的最新一个商品。请先添加商品（“商品 → 创建”）或等待审核出结果，再重新测试；工作流发布后，触发器会在每次审核状态变化时报告。",
+	"There is nothing to show: WeChat lists no room": "没有可显示的数据：微信返回的直播间列表为空",
+	"There is nothing to show: WeChat lists none of the rooms {roomIds}": "没有可显示的数据：微信返回的直播间列表中没有直播间 {roomIds}",
+	"There is nothing to show: WeChat lists no room that is {status}": "没有可显示的数据：微信返回的直播间中没有状态为“{status}”的直播间",
+	"There is nothing to show: none of the rooms {roomIds} is {status}": "没有可显示的数据：直播间 {roomIds} 的状态都不是“{status}”",
+	"A test run shows the newest room the trigger would report. Check the Room IDs, or create a room (Room → Create); once the workflow is published, the trigger reports each status change as it happens.": "测试运行会显示触发器将会报告的最新一个直播间。请检查“直播间 ID”，或先创建直播间（“直播间 → 创建”）；工作流发布后，触发器会在每次直播间状态变化时报告。",
+	"There is nothing to show: no room has ended": "没有可显示的数据：还没有已结束的直播间",
+	"There is nothing to show: none of the rooms {roomIds} has ended": "没有可显示的数据：直播间 {roomIds} 都还没有结束",
+	"There is nothing to show: none of the {count} most recently ended rooms has a replay": "没有可显示的数据：最近结束的 {count} 个直播间都还没有回放",
+	"There is nothing to show: none of the {count} most recently ended rooms among rooms {roomIds} has a replay": "没有可显示的数据：直播间 {roomIds} 中最近结束的 {count} 个都还没有回放",
+	"A test run shows the newest ended room that has a replay. WeChat makes a replay only when replay is switched on for the room (Room → Set Replay), about 10 minutes after the room ends.": "测试运行会显示最近结束、且已有回放的一个直播间。只有为直播间开启了回放（“直播间 → 设置回放”），微信才会在直播结束约 10 分钟后生成回放。",
 };
