@@ -77,6 +77,14 @@ export const triggers: Record<string, string> = {
 	"Only rooms whose planned end time is at most this many days ago are checked for a replay, one getliveinfo call each per poll until their replay appears": "只为计划结束时间在最近这么多天内的直播间查询回放；回放生成之前，每次查询都为每个这样的直播间调用 1 次 getliveinfo",
 
 	// Run time
+	// WeChat Live Trigger → publishing: Timestamp Tolerance, Turn Off Timestamp Check
+	"Turn Off Timestamp Check must be on or off, not \"{value}\"": "“关闭时间戳校验”只能是开或关，不能是“{value}”",
+	"Switch it on or off, or give an expression that results in true or false.": "请打开或关闭此选项，或使用结果为 `true` 或 `false` 的表达式。",
+	"Timestamp Tolerance 0 no longer turns the timestamp check off": "“时间戳允许误差”填 0 已不再表示关闭时间戳校验",
+	"Enter a number of seconds from 1 to {max} ({usual} is WeChat's usual 5 minutes), or, if you really want no check, add the option Turn Off Timestamp Check.": "请填写 1 到 {max} 之间的秒数（{usual} 即微信通常的 5 分钟）；如果确实不需要校验，请添加选项“关闭时间戳校验”。",
+	"Timestamp Tolerance must be a number of seconds from 1 to {max}, not {value}": "“时间戳允许误差”必须是 1 到 {max} 之间的秒数，不能是 {value}",
+	"Enter a number of seconds from 1 to {max}, such as {usual} (5 minutes). An expression must result in a number or in digits.": "请填写 1 到 {max} 之间的秒数，例如 {usual}（5 分钟）。使用表达式时，结果必须是数字。",
+
 	// WeChat Live Status Trigger → Event, Changed To, Room IDs
 	"Event: \"{value}\" is not an event this trigger knows": "事件：此触发器没有“{value}”这个事件",
 	"Choose Goods Audit Status Changed, Room Status Changed or Replay Ready; an expression must result in {goodsAudit}, {roomStatus} or {replayReady}.": "请选择“商品审核状态变化”“直播间状态变化”或“回放已生成”；使用表达式时，结果必须是 {goodsAudit}、{roomStatus} 或 {replayReady}。",
