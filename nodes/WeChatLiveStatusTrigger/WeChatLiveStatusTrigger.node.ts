@@ -9,6 +9,7 @@ import type {
 
 import { localize } from '../shared/i18n/localize';
 import { labelsOf, subtitleOf } from '../shared/i18n/subtitle';
+import { t } from '../shared/i18n/translate';
 import { ownEntry } from '../shared/lookup';
 import { GOODS_AUDIT_EVENT, pollGoodsAudit } from './goodsAudit';
 import { pollReplayReady, REPLAY_READY_EVENT } from './replayReady';
@@ -177,8 +178,11 @@ export class WeChatLiveStatusTrigger implements INodeType {
 		// An Event from an expression can be anything: polling goods instead would report the wrong thing.
 		const event = typeof chosen === 'string' ? ownEntry(events, chosen) : undefined;
 		if (!event) {
-			throw new NodeOperationError(this.getNode(), `Event: "${String(chosen)}" is not an event this trigger knows`, {
-				description: `Choose Goods Audit Status Changed, Room Status Changed or Replay Ready (as an expression: ${GOODS_AUDIT_EVENT}, ${ROOM_STATUS_EVENT} or ${REPLAY_READY_EVENT}).`,
+			throw new NodeOperationError(this.getNode(), t('Event: "{value}" is not an event this trigger knows', { value: String(chosen) }), {
+				description: t(
+					'Choose Goods Audit Status Changed, Room Status Changed or Replay Ready; an expression must result in {goodsAudit}, {roomStatus} or {replayReady}.',
+					{ goodsAudit: GOODS_AUDIT_EVENT, roomStatus: ROOM_STATUS_EVENT, replayReady: REPLAY_READY_EVENT },
+				),
 			});
 		}
 		// A manual test run leaves the stored state alone, whatever it holds.

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { t } from '../shared/i18n/translate';
 import { AUDIT_STATUS, label } from '../shared/labels';
 import { AUDIT_STATUSES, fetchWarehouse, listGoods, WAREHOUSE_BATCH } from '../WeChatLive/transport/reads/goods';
 import type { StatusChange, StatusMap } from './state';
@@ -82,10 +83,18 @@ async function sample(this: IPollFunctions, target: AuditTarget): Promise<INodeE
 	// Goods IDs grow with each goods added: the highest is the newest.
 	const [newest] = [...library.values()].sort((a, b) => Number(b.goodsId) - Number(a.goodsId));
 	if (!newest) {
-		const what = target === 'any' ? 'no goods at all' : `no ${auditLabel(TARGET_STATUS[target]).toLowerCase()} goods`;
-		throw new NodeOperationError(this.getNode(), `There is nothing to show: the goods library has ${what}`, {
-			description:
+		// The status is the Changed To choice, whose name is the status's label (it has its Chinese); lower
+		// case fits the English sentence, and Chinese has no case.
+		const message =
+			target === 'any'
+				? t('There is nothing to show: the goods library has no goods at all')
+				: t('There is nothing to show: the goods library has no {status} goods', {
+						status: t(auditLabel(TARGET_STATUS[target])).toLowerCase(),
+					});
+		throw new NodeOperationError(this.getNode(), message, {
+			description: t(
 				'A test run shows the newest goods the trigger would report. Add goods (Goods → Create) or wait for an audit result, then test again; once the workflow is published, the trigger reports each audit change as it happens.',
+			),
 		});
 	}
 	const status = Number(newest.audit_status);

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { t } from '../shared/i18n/translate';
 import { fetchReplayPage, REPLAY_PAGE_SIZE } from '../WeChatLive/transport/reads/replays';
 import { ENDED, readRooms, roomFilter } from './roomStatus';
 import { commitState, nowIso, stateOf } from './state';
@@ -36,6 +37,20 @@ function readyItem(room: IDataObject, replays: Replays, detectedAt: string): INo
 	};
 }
 
+/** Why a test run has no replay to show, given how many ended rooms the Room IDs let through. */
+function nothingToShow(endedRooms: number, ids: number[]): string {
+	const roomIds = ids.join(', ');
+	const count = Math.min(endedRooms, SAMPLE_ROOMS);
+	if (endedRooms === 0) {
+		return ids.length === 0
+			? t('There is nothing to show: no room has ended')
+			: t('There is nothing to show: none of the rooms {roomIds} has ended', { roomIds });
+	}
+	return ids.length === 0
+		? t('There is nothing to show: none of the {count} most recently ended rooms has a replay', { count })
+		: t('There is nothing to show: none of the {count} most recently ended rooms among rooms {roomIds} has a replay', { count, roomIds });
+}
+
 const isEnded = (room: IDataObject) => Number(room.live_status) === ENDED;
 
 /**
@@ -60,14 +75,11 @@ export async function pollReplayReady(this: IPollFunctions): Promise<INodeExecut
 			const replays = await fetchReplays.call(this, Number(room.roomid));
 			if (replays.items.length > 0) return [[readyItem(room, replays, nowIso(this))]];
 		}
-		throw new NodeOperationError(
-			this.getNode(),
-			`There is nothing to show: ${ended.length === 0 ? 'no room has ended' : `none of the ${Math.min(ended.length, SAMPLE_ROOMS)} most recently ended rooms has a replay`}${ids.length > 0 ? ` among rooms ${ids.join(', ')}` : ''}`,
-			{
-				description:
-					'A test run shows the newest ended room that has a replay. WeChat makes a replay only when replay is switched on for the room (Room → Set Replay), about 10 minutes after the room ends.',
-			},
-		);
+		throw new NodeOperationError(this.getNode(), nothingToShow(ended.length, ids), {
+			description: t(
+				'A test run shows the newest ended room that has a replay. WeChat makes a replay only when replay is switched on for the room (Room → Set Replay), about 10 minutes after the room ends.',
+			),
+		});
 	}
 
 	const { replayed: previous, replayFilter: previousIds } = stateOf(this);

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { t } from '../shared/i18n/translate';
 import { label, LIVE_STATUS } from '../shared/labels';
 import { listRooms } from '../WeChatLive/transport/reads/rooms';
 import type { StatusChange, StatusMap } from './state';
@@ -52,6 +53,23 @@ function changeItem(change: StatusChange, room: IDataObject, detectedAt: string)
 	};
 }
 
+/**
+ * Why a test run has no room to show. The status is the Changed To choice, whose name is the status's
+ * label (it has its Chinese); lower case fits the English sentence, and Chinese has no case.
+ */
+function nothingToShow(target: RoomTarget, ids: number[]): string {
+	const roomIds = ids.join(', ');
+	if (target === 'any') {
+		return ids.length === 0
+			? t('There is nothing to show: WeChat lists no room')
+			: t('There is nothing to show: WeChat lists none of the rooms {roomIds}', { roomIds });
+	}
+	const status = t(liveLabel(TARGET_STATUS[target])).toLowerCase();
+	return ids.length === 0
+		? t('There is nothing to show: WeChat lists no room that is {status}', { status })
+		: t('There is nothing to show: none of the rooms {roomIds} is {status}', { roomIds, status });
+}
+
 const matches = (target: RoomTarget, status: number) => target === 'any' || TARGET_STATUS[target] === status;
 
 /**
@@ -67,10 +85,10 @@ export async function pollRoomStatus(this: IPollFunctions): Promise<INodeExecuti
 	if (this.getMode() === 'manual') {
 		const room = rooms.find((r) => wanted(r) && matches(target, Number(r.live_status)));
 		if (!room) {
-			const what = target === 'any' ? 'no room' : `no room that is ${liveLabel(TARGET_STATUS[target]).toLowerCase()}`;
-			throw new NodeOperationError(this.getNode(), `There is nothing to show: WeChat lists ${what}${ids.length > 0 ? ` among rooms ${ids.join(', ')}` : ''}`, {
-				description:
+			throw new NodeOperationError(this.getNode(), nothingToShow(target, ids), {
+				description: t(
 					'A test run shows the newest room the trigger would report. Check the Room IDs, or create a room (Room → Create); once the workflow is published, the trigger reports each status change as it happens.',
+				),
 			});
 		}
 		const status = Number(room.live_status);

@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { t } from '../shared/i18n/translate';
 import { isoInZone, timeZoneOf } from '../shared/time';
 
 /** Object ID → status code, as last seen. Object keys, because n8n stores static data as JSON. */
@@ -94,18 +95,25 @@ export function statusPair(
 	};
 }
 
-/** "1001, 1002" or one ID a line → [1001, 1002]; anything that is not a whole number is refused by name. */
+/**
+ * Between room IDs: commas, semicolons and spaces, as typed on an English keyboard or a Chinese one
+ * (full-width ，；, the enumeration comma 、 and the ideographic space, which \s includes).
+ */
+const ROOM_ID_SEPARATORS = /[\s,;，、；]+/;
+
+/** "1001, 1002", "1001，1002" or one ID a line → [1001, 1002]; anything that is not a whole number is refused by name. */
 export function parseRoomIds(context: IPollFunctions, text: string): number[] {
 	const parts = text
-		.split(/[\s,;]+/)
+		.split(ROOM_ID_SEPARATORS)
 		.map((part) => part.trim())
 		.filter((part) => part !== '');
 	const ids: number[] = [];
 	for (const part of parts) {
 		if (!/^\d+$/.test(part)) {
-			throw new NodeOperationError(context.getNode(), `Room IDs: "${part}" is not a room ID`, {
-				description:
-					'Give room IDs as numbers separated by commas, e.g. "1001, 1002" (the roomid of Room → Get Many), or leave the field empty for every room.',
+			throw new NodeOperationError(context.getNode(), t('Room IDs: "{value}" is not a room ID', { value: part }), {
+				description: t(
+					'Give room IDs as whole numbers separated by commas, e.g. "1001, 1002" (the `roomid` that Room → Get Many shows), or leave the field empty for every room.',
+				),
 			});
 		}
 		ids.push(Number(part));

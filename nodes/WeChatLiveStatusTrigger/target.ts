@@ -1,6 +1,7 @@
 import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { t } from '../shared/i18n/translate';
 import { ownEntry } from '../shared/lookup';
 
 /**
@@ -16,7 +17,7 @@ export function changedTo<T extends string>(
 	if (chosen === 'any') return 'any';
 	if (typeof chosen === 'string' && ownEntry(statuses, chosen) !== undefined) return chosen as T;
 	const choices = ['any', ...Object.keys(statuses)].map((value) => `"${value}"`).join(', ');
-	throw new NodeOperationError(context.getNode(), `Changed To: "${String(chosen)}" is not one of its choices`, {
-		description: `Pick a choice from the list, or as an expression give one of ${choices}.`,
+	throw new NodeOperationError(context.getNode(), t('Changed To: "{value}" is not one of its choices', { value: String(chosen) }), {
+		description: t('Pick a choice from the list, or give an expression that results in one of {choices}.', { choices }),
 	});
 }

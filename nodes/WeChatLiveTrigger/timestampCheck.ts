@@ -8,6 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { digitsAsNumber } from '../shared/digits';
+import { t } from '../shared/i18n/translate';
 
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 export const MAX_TOLERANCE_SECONDS = 3600;
@@ -21,25 +22,34 @@ export function readTimestampCheck(options: IDataObject): TimestampCheck {
 	if (options.turnOffTimestampCheck !== undefined && options.turnOffTimestampCheck !== false) {
 		return {
 			ok: false,
-			message: `Turn Off Timestamp Check must be on or off, not "${String(options.turnOffTimestampCheck)}"`,
-			description: 'Switch it on or off, or give an expression that results in true or false.',
+			message: t('Turn Off Timestamp Check must be on or off, not "{value}"', { value: String(options.turnOffTimestampCheck) }),
+			description: t('Switch it on or off, or give an expression that results in true or false.'),
 		};
 	}
 	const raw = options.timestampTolerance ?? DEFAULT_TOLERANCE_SECONDS;
 	const value = digitsAsNumber(raw);
-	const shown = typeof raw === 'string' ? `"${raw}"` : String(raw);
+	const limits = { max: MAX_TOLERANCE_SECONDS, usual: DEFAULT_TOLERANCE_SECONDS };
 	if (value === 0) {
 		return {
 			ok: false,
-			message: 'Timestamp Tolerance 0 no longer turns the timestamp check off',
-			description: `Give a number of seconds from 1 to ${MAX_TOLERANCE_SECONDS} (${DEFAULT_TOLERANCE_SECONDS} is WeChat's usual 5 minutes), or, if you really want no check, add the option Turn Off Timestamp Check.`,
+			message: t('Timestamp Tolerance 0 no longer turns the timestamp check off'),
+			description: t(
+				"Enter a number of seconds from 1 to {max} ({usual} is WeChat's usual 5 minutes), or, if you really want no check, add the option Turn Off Timestamp Check.",
+				limits,
+			),
 		};
 	}
 	if (typeof value !== 'number' || !Number.isFinite(value) || value < 1 || value > MAX_TOLERANCE_SECONDS) {
 		return {
 			ok: false,
-			message: `Timestamp Tolerance must be a number of seconds from 1 to ${MAX_TOLERANCE_SECONDS}, not ${shown}`,
-			description: `Enter a number of seconds from 1 to ${MAX_TOLERANCE_SECONDS}, such as ${DEFAULT_TOLERANCE_SECONDS} (5 minutes). An expression must result in a number or in digits.`,
+			message: t('Timestamp Tolerance must be a number of seconds from 1 to {max}, not {value}', {
+				max: MAX_TOLERANCE_SECONDS,
+				value: typeof raw === 'string' ? `"${raw}"` : String(raw),
+			}),
+			description: t(
+				'Enter a number of seconds from 1 to {max}, such as {usual} (5 minutes). An expression must result in a number or in digits.',
+				limits,
+			),
 		};
 	}
 	return { ok: true, toleranceSeconds: value };

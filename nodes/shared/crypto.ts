@@ -12,6 +12,8 @@ import {
 	timingSafeEqual,
 } from 'node:crypto';
 
+import { t } from './i18n/translate';
+
 export type CallbackCryptoReason =
 	| 'bad_key'
 	| 'bad_signature'
@@ -30,6 +32,9 @@ export class CallbackCryptoError extends Error {
 		this.reason = reason;
 	}
 }
+
+/** Every thrown refusal: callers act on the reason; the message, like every message, goes through t(). */
+const refusal = (reason: CallbackCryptoReason, message: string) => new CallbackCryptoError(reason, message);
 
 export interface DecryptedMessage {
 	/** The UTF-8 XML or JSON message. */
@@ -78,15 +83,10 @@ export function signaturesEqual(a: string, b: string): boolean {
  */
 export function decodeAesKey(encodingAESKey: string): Buffer {
 	if (typeof encodingAESKey !== 'string' || !ENCODING_AES_KEY.test(encodingAESKey)) {
-		throw new CallbackCryptoError(
-			'bad_key',
-			'The EncodingAESKey must be exactly 43 letters and digits',
-		);
+		throw refusal('bad_key', t('The EncodingAESKey must be exactly 43 letters and digits'));
 	}
 	const key = Buffer.from(`${encodingAESKey}=`, 'base64');
-	if (key.length !== 32) {
-		throw new CallbackCryptoError('bad_key', 'The EncodingAESKey does not decode to 32 bytes');
-	}
+	if (key.length !== 32) throw refusal('bad_key', t('The EncodingAESKey does not decode to 32 bytes'));
 	return key;
 }
 
@@ -109,13 +109,13 @@ export function tryDecryptMessage(
 		reason,
 		message,
 	});
-	if (key.length !== 32) return fail('bad_key', 'The AES key must be 32 bytes');
+	if (key.length !== 32) return fail('bad_key', t('The AES key must be 32 bytes'));
 	if (typeof encrypt !== 'string' || !isStrictBase64(encrypt)) {
-		return fail('bad_base64', 'Encrypt is not standard base64');
+		return fail('bad_base64', t('Encrypt is not standard base64'));
 	}
 	const ciphertext = Buffer.from(encrypt, 'base64');
 	if (ciphertext.length < PAD_BLOCK || ciphertext.length % PAD_BLOCK !== 0) {
-		return fail('bad_length', 'The ciphertext is not a whole number of 32-byte blocks');
+		return fail('bad_length', t('The ciphertext is not a whole number of 32-byte blocks'));
 	}
 
 	const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
@@ -123,27 +123,27 @@ export function tryDecryptMessage(
 	const padded = Buffer.concat([decipher.update(ciphertext), decipher.final()]);
 
 	const pad = padded[padded.length - 1];
-	if (pad < 1 || pad > PAD_BLOCK) return fail('bad_padding', 'Invalid PKCS#7 padding');
+	if (pad < 1 || pad > PAD_BLOCK) return fail('bad_padding', t('Invalid PKCS#7 padding'));
 	for (let i = padded.length - pad; i < padded.length; i++) {
-		if (padded[i] !== pad) return fail('bad_padding', 'Invalid PKCS#7 padding');
+		if (padded[i] !== pad) return fail('bad_padding', t('Invalid PKCS#7 padding'));
 	}
 	const plain = padded.subarray(0, padded.length - pad);
 
 	const header = RANDOM_LENGTH + LENGTH_FIELD;
-	if (plain.length < header) return fail('bad_length', 'The plaintext is too short');
+	if (plain.length < header) return fail('bad_length', t('The plaintext is too short'));
 	const messageLength = plain.readUInt32BE(RANDOM_LENGTH);
 	if (messageLength > plain.length - header) {
-		return fail('bad_length', 'The message length field exceeds the plaintext');
+		return fail('bad_length', t('The message length field exceeds the plaintext'));
 	}
 	const messageBytes = plain.subarray(header, header + messageLength);
 	const appIdBytes = plain.subarray(header + messageLength);
 
 	// Exact byte comparison: no trimming, no case folding (docs/wechat-callback.md, "AppID check").
 	if (!appIdBytes.equals(Buffer.from(expectedAppId, 'utf8'))) {
-		return fail('wrong_appid', 'The message was encrypted for another AppID');
+		return fail('wrong_appid', t('The message was encrypted for another AppID'));
 	}
 	const message = decodeUtf8(messageBytes);
-	if (message === undefined) return fail('bad_utf8', 'The message is not valid UTF-8');
+	if (message === undefined) return fail('bad_utf8', t('The message is not valid UTF-8'));
 
 	return {
 		ok: true,

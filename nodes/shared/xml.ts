@@ -5,6 +5,7 @@
  * references), bounded size, depth and element count. Attributes are skipped (WeChat sends none).
  * Why so small: docs/wechat-callback.md, "XML".
  */
+import { t } from './i18n/translate';
 
 export type XmlValue = string | number | XmlObject | XmlValue[];
 export interface XmlObject {
@@ -28,6 +29,9 @@ export class XmlParseError extends Error {
 		this.reason = reason;
 	}
 }
+
+/** Every refusal: callers act on the reason; the message, like every message, goes through t(). */
+const fail = (reason: XmlErrorReason, message: string) => new XmlParseError(reason, message);
 
 export interface XmlParseOptions {
 	/** Characters; default 64 KiB. */
@@ -69,12 +73,10 @@ export function parseXml(text: string, options: XmlParseOptions = {}): XmlObject
 	const maxLength = options.maxLength ?? 65536;
 	const maxDepth = options.maxDepth ?? 5;
 	const maxElements = options.maxElements ?? 512;
-	const fail = (reason: XmlErrorReason, message: string) => new XmlParseError(reason, message);
-
-	if (text.length > maxLength) throw fail('too_large', 'The XML document is too large');
+	if (text.length > maxLength) throw fail('too_large', t('The XML document is too large'));
 	// Refuse DTDs anywhere, before looking at structure: no entity can ever be declared.
 	if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-		throw fail('doctype', 'The XML document contains a DTD or entity declaration');
+		throw fail('doctype', t('The XML document contains a DTD or entity declaration'));
 	}
 
 	const stack: Frame[] = [];
@@ -89,7 +91,7 @@ export function parseXml(text: string, options: XmlParseOptions = {}): XmlObject
 		if (textEnd > pos) {
 			const raw = text.slice(pos, textEnd);
 			if (stack.length === 0) {
-				if (raw.trim() !== '') throw fail('malformed', 'Text outside the root element');
+				if (raw.trim() !== '') throw fail('malformed', t('Text outside the root element'));
 			} else {
 				stack[stack.length - 1].segments.push({ cdata: false, text: decodeText(raw) });
 			}
@@ -99,50 +101,50 @@ export function parseXml(text: string, options: XmlParseOptions = {}): XmlObject
 
 		if (text.startsWith('<![CDATA[', pos)) {
 			const end = text.indexOf(']]>', pos + 9);
-			if (end === -1) throw fail('malformed', 'Unterminated CDATA section');
-			if (stack.length === 0) throw fail('malformed', 'CDATA outside the root element');
+			if (end === -1) throw fail('malformed', t('Unterminated CDATA section'));
+			if (stack.length === 0) throw fail('malformed', t('CDATA outside the root element'));
 			stack[stack.length - 1].segments.push({ cdata: true, text: text.slice(pos + 9, end) });
 			pos = end + 3;
 		} else if (text.startsWith('<!--', pos)) {
 			const end = text.indexOf('-->', pos + 4);
-			if (end === -1) throw fail('malformed', 'Unterminated comment');
+			if (end === -1) throw fail('malformed', t('Unterminated comment'));
 			pos = end + 3;
 		} else if (text.startsWith('<?', pos)) {
 			// Only the XML declaration, and only first in the document.
 			const end = text.indexOf('?>', pos + 2);
 			const first = root === undefined && stack.length === 0 && text.slice(0, pos).trim() === '';
 			if (end === -1 || !first) {
-				throw fail('malformed', 'Unexpected processing instruction');
+				throw fail('malformed', t('Unexpected processing instruction'));
 			}
 			if (!/^<\?xml[\s?]/.test(text.slice(pos, end + 2))) {
-				throw fail('malformed', 'Unexpected processing instruction');
+				throw fail('malformed', t('Unexpected processing instruction'));
 			}
 			pos = end + 2;
 		} else if (text.startsWith('<!', pos)) {
-			throw fail('doctype', 'Markup declarations are not allowed');
+			throw fail('doctype', t('Markup declarations are not allowed'));
 		} else if (text.startsWith('</', pos)) {
 			const name = readName(text, pos + 2);
-			if (name === undefined) throw fail('malformed', 'Malformed end tag');
+			if (name === undefined) throw fail('malformed', t('Malformed end tag'));
 			const close = skipSpace(text, pos + 2 + name.length);
-			if (text[close] !== '>') throw fail('malformed', 'Malformed end tag');
+			if (text[close] !== '>') throw fail('malformed', t('Malformed end tag'));
 			const frame = stack.pop();
 			if (frame === undefined || frame.name !== name) {
-				throw fail('malformed', 'Mismatched end tag');
+				throw fail('malformed', t('Mismatched end tag'));
 			}
 			const value = finishElement(frame, options.numbers === true);
 			if (stack.length === 0) {
 				if (typeof value === 'object' && !Array.isArray(value)) root = value;
 				else if (value === '') root = {};
-				else throw fail('malformed', 'The root element holds text instead of elements');
+				else throw fail('malformed', t('The root element holds text instead of elements'));
 			} else {
 				addChild(stack[stack.length - 1], name, value);
 			}
 			pos = close + 1;
 		} else {
 			const name = readName(text, pos + 1);
-			if (name === undefined) throw fail('malformed', 'Malformed start tag');
-			if (FORBIDDEN_NAMES.has(name)) throw fail('malformed', 'Forbidden element name');
-			if (root !== undefined) throw fail('malformed', 'More than one root element');
+			if (name === undefined) throw fail('malformed', t('Malformed start tag'));
+			if (FORBIDDEN_NAMES.has(name)) throw fail('malformed', t('Forbidden element name'));
+			if (root !== undefined) throw fail('malformed', t('More than one root element'));
 			let cursor = pos + 1 + name.length;
 			for (;;) {
 				ATTRIBUTE.lastIndex = cursor;
@@ -152,11 +154,11 @@ export function parseXml(text: string, options: XmlParseOptions = {}): XmlObject
 			}
 			cursor = skipSpace(text, cursor);
 			const selfClosing = text.startsWith('/>', cursor);
-			if (!selfClosing && text[cursor] !== '>') throw fail('malformed', 'Malformed start tag');
+			if (!selfClosing && text[cursor] !== '>') throw fail('malformed', t('Malformed start tag'));
 
 			elements += 1;
-			if (elements > maxElements) throw fail('too_many_elements', 'Too many XML elements');
-			if (stack.length + 1 > maxDepth) throw fail('too_deep', 'The XML document nests too deeply');
+			if (elements > maxElements) throw fail('too_many_elements', t('Too many XML elements'));
+			if (stack.length + 1 > maxDepth) throw fail('too_deep', t('The XML document nests too deeply'));
 
 			const frame: Frame = { name, children: {}, childCount: 0, segments: [] };
 			if (selfClosing) {
@@ -170,15 +172,15 @@ export function parseXml(text: string, options: XmlParseOptions = {}): XmlObject
 		}
 	}
 
-	if (stack.length > 0) throw fail('malformed', 'Unclosed element');
-	if (root === undefined) throw fail('malformed', 'No root element');
+	if (stack.length > 0) throw fail('malformed', t('Unclosed element'));
+	if (root === undefined) throw fail('malformed', t('No root element'));
 	return root;
 }
 
 function finishElement(frame: Frame, numbers: boolean): XmlValue {
 	if (frame.childCount > 0) {
 		if (frame.segments.some((segment) => segment.cdata || segment.text.trim() !== '')) {
-			throw new XmlParseError('malformed', 'Mixed text and element content');
+			throw fail('malformed', t('Mixed text and element content'));
 		}
 		return frame.children;
 	}
@@ -221,11 +223,11 @@ function skipSpace(text: string, pos: number): number {
 
 function decodeText(raw: string): string {
 	if (raw.includes(']]>')) {
-		throw new XmlParseError('malformed', '"]]>" is not allowed in text');
+		throw fail('malformed', t('"]]>" is not allowed in text'));
 	}
 	return raw.replace(/&([^;&<]{0,10});|&/g, (match: string, body: string | undefined) => {
 		if (body === undefined) {
-			throw new XmlParseError('entity', 'Bare "&" in text');
+			throw fail('entity', t('Bare "&" in text'));
 		}
 		if (Object.prototype.hasOwnProperty.call(PREDEFINED_ENTITIES, body)) {
 			return PREDEFINED_ENTITIES[body];
@@ -235,7 +237,7 @@ function decodeText(raw: string): string {
 			const codePoint = numeric[1] !== undefined ? parseInt(numeric[1], 16) : Number(numeric[2]);
 			if (isAllowedCodePoint(codePoint)) return String.fromCodePoint(codePoint);
 		}
-		throw new XmlParseError('entity', 'Unknown or invalid entity reference');
+		throw fail('entity', t('Unknown or invalid entity reference'));
 	});
 }
 

@@ -280,6 +280,17 @@ describe('Room status changed', () => {
 		expect(await poll(wf)).toBeNull();
 	});
 
+	it('Room IDs typed on a Chinese keyboard (，、； and the full-width space) limit the rooms the same way', async () => {
+		const [a, b, c, d, e] = ['Christmas tea sale', 'Spring tea tasting', 'Autumn tea tasting', 'Winter tea tasting', 'New year tea sale'].map((name) => room(name));
+		const wf = workflow({ event: 'roomStatus', roomStatusTo: 'live', roomIds: `${b.roomId}，${c.roomId}、${d.roomId}；${e.roomId}\u3000` });
+		await poll(wf);
+
+		for (const each of [a, b, c, d, e]) await setRoomStatus(each.roomId, 101);
+		const items = await poll(wf);
+
+		expect(items!.map((i) => i.roomId)).toEqual([b.roomId, c.roomId, d.roomId, e.roomId]);
+	});
+
 	it('a room created after the baseline is no change until its status moves', async () => {
 		const wf = workflow({ event: 'roomStatus', roomStatusTo: 'any' });
 		expect(await poll(wf)).toBeNull(); // no room at all yet: WeChat answers 9410000
@@ -527,6 +538,8 @@ describe('a manual test run ("Fetch Test Event")', () => {
 		['no goods is rejected', { event: 'goodsAuditStatus', auditStatusTo: 'rejected' }, /nothing to show: the goods library has no rejected goods/],
 		['no room is live', { event: 'roomStatus', roomStatusTo: 'live' }, /nothing to show: WeChat lists no room that is live/],
 		['no ended room has a replay', { event: 'replayReady', endedWithinDays: 3 }, /nothing to show: none of the 1 most recently ended rooms has a replay/],
+		['none of the chosen rooms is live', { event: 'roomStatus', roomStatusTo: 'live', roomIds: '99901，99902' }, /nothing to show: none of the rooms 99901, 99902 is live/],
+		['none of the chosen rooms has ended', { event: 'replayReady', endedWithinDays: 3, roomIds: '99901' }, /nothing to show: none of the rooms 99901 has ended/],
 	])('says clearly when %s', async (_story, parameters, message) => {
 		goods('Oolong tea 250 g', AUDIT.approved);
 		room('Last night’s show', { endedHoursAgo: 10 });
