@@ -44,6 +44,9 @@ export const transport: Record<string, string> = {
 	"the image is {width}×{height} pixels, more than WeChat’s {maxWidth}×{maxHeight}": "图片尺寸为 {width}×{height} 像素，超过了微信的上限 {maxWidth}×{maxHeight}",
 	"Resize the image to at most {maxWidth}×{maxHeight} pixels.": "请把图片缩小到不超过 {maxWidth}×{maxHeight} 像素。",
 
+	// An image download cut short (transport/download.ts), said inside the download's error
+	"the connection closed before the whole image had arrived": "图片还没有下载完，连接就断开了",
+
 	// The Room and Goods pickers (methods/resultName.ts): a status as the picker shows it
 	"{name} (#{id}, {status})": "{name}（#{id}，{status}）",
 	"Unknown ({code})": "未知（{code}）",
