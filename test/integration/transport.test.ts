@@ -10,7 +10,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { WeChatLive } from '../../nodes/WeChatLive/WeChatLive.node';
 import type { Sandbox } from '../support/sandbox';
 import { useSandbox } from '../support/sandbox';
-import { CredentialStore, executeContext, runNode } from '../support/executeContext';
+import { CredentialStore, executeContext, roomById, runNode } from '../support/executeContext';
 import { pollContext, pollingWorkflow } from '../support/pollContext';
 import { EMPTY_LIST_ERRCODES } from '../../nodes/WeChatLive/transport/errcodes';
 import { weChatRequest } from '../../nodes/WeChatLive/transport/request';
@@ -186,5 +186,34 @@ describe('the credential, per run', () => {
 		expect(sandbox.requests('stableToken').length - tokensBefore).toBe(1);
 		expect(calls.getCredentials).toBe(2);
 		expect(calls.authenticated).toBe(1);
+	});
+});
+
+/** The WeChat Live node as a Chinese n8n loads it (the package's language is decided once, at load). */
+function chineseNode(): WeChatLive {
+	let node!: WeChatLive;
+	jest.isolateModules(() => {
+		jest.doMock('../../nodes/shared/i18n/language', () => ({ ...jest.requireActual('../../nodes/shared/i18n/language'), LANGUAGE: 'zh' }));
+		node = new (require('../../nodes/WeChatLive/WeChatLive.node').WeChatLive)();
+	});
+	jest.dontMock('../../nodes/shared/i18n/language');
+	return node;
+}
+
+describe('in a Chinese n8n', () => {
+	const node = chineseNode();
+	const run = async (parameters: IDataObject) => (await node.execute.call(executeContext({ parameters, store, continueOnFail: true })))[0];
+
+	it('WeChat’s refusal reads in Chinese, its fix too, with WeChat’s own words and the API kept as they are', async () => {
+		const [item] = await run({ resource: 'room', operation: 'getPushUrl', roomId: roomById(4242) });
+		expect(item.json.error).toBe('该直播间不存在（微信错误码 300022）');
+		expect(String(item.json.description)).toMatch(/^请检查直播间 ID（可用“直播间 → 获取列表”查看）。 微信返回：“.+”。 接口：GET \/wxaapi\/broadcast\/room\/getpushurl（.+）。/);
+	});
+
+	it('a read that fails three times says so in Chinese', async () => {
+		sandbox.fault({ endpoint: 'getLiveInfo', status: 500, times: 3 });
+		const [item] = await run(getMany);
+		expect(item.json.error).toBe('微信返回了 HTTP 500');
+		expect(String(item.json.description)).toMatch(/^这是读取操作，已自动重试（共尝试 3 次）。 请检查网络/);
 	});
 });

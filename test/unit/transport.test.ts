@@ -1,4 +1,6 @@
 import { WeChatLiveApi } from '../../credentials/WeChatLiveApi.credentials';
+import { AUDIT_STATUS, LIVE_STATUS } from '../../nodes/shared/labels';
+import { zh } from '../../nodes/shared/i18n/zh';
 import { ERRCODES, explainErrcode } from '../../nodes/WeChatLive/transport/errcodes';
 import { baseUrlOf, readJson } from '../../nodes/WeChatLive/transport/http';
 import { redact } from '../../nodes/WeChatLive/transport/redact';
@@ -33,7 +35,8 @@ describe('errcodes in plain language', () => {
 	});
 
 	it('still say something useful for an undocumented code', () => {
-		expect(explainErrcode(2003).message).toBe('WeChat answered with error code 2003');
+		expect(explainErrcode(2003).message).toBe('WeChat refused the request with an error code it does not document');
+		expect(explainErrcode(2003).fix).toMatch(/what WeChat said/);
 	});
 
 	it('keep WeChat’s request id for support', () => {
@@ -176,5 +179,55 @@ describe('the credential form', () => {
 		expect(notice?.type).toBe('notice');
 		expect(notice?.displayName).toMatch(/App Secret and every access token go to this server/);
 		expect(notice?.displayOptions).toEqual({ hide: { baseUrl: ['https://api.weixin.qq.com', 'https://api.weixin.qq.com/'] } });
+	});
+});
+
+/** The transport's modules loaded fresh, as a Chinese n8n loads them. */
+function inChinese() {
+	let modules!: {
+		errcodes: typeof import('../../nodes/WeChatLive/transport/errcodes');
+		http: typeof import('../../nodes/WeChatLive/transport/http');
+		token: typeof import('../../nodes/WeChatLive/transport/token');
+		resultName: typeof import('../../nodes/WeChatLive/methods/resultName');
+	};
+	jest.isolateModules(() => {
+		jest.doMock('../../nodes/shared/i18n/language', () => ({ ...jest.requireActual('../../nodes/shared/i18n/language'), LANGUAGE: 'zh' }));
+		modules = {
+			errcodes: require('../../nodes/WeChatLive/transport/errcodes'),
+			http: require('../../nodes/WeChatLive/transport/http'),
+			token: require('../../nodes/WeChatLive/transport/token'),
+			resultName: require('../../nodes/WeChatLive/methods/resultName'),
+		};
+	});
+	jest.dontMock('../../nodes/shared/i18n/language');
+	return modules;
+}
+
+describe('the transport’s messages in Chinese', () => {
+	const chinese = inChinese();
+
+	it('explain a WeChat errcode in Chinese, with the IP address WeChat named', () => {
+		const { message, fix } = chinese.errcodes.explainErrcode(40164, 'invalid ip 203.0.113.7, not in whitelist rid: 1');
+		expect(message).toBe('本服务器的 IP 地址不在小程序的 IP 白名单中：203.0.113.7');
+		expect(fix).toMatch(/^请把 203\.0\.113\.7 加入 IP 白名单。/);
+		expect(chinese.errcodes.explainErrcode(2003).message).toBe('微信拒绝了请求，返回的错误码不在微信文档中');
+	});
+
+	it('refuse a plain-http API Base URL in Chinese, naming the credential’s switch as the dialog shows it', () => {
+		expect(() => chinese.http.baseUrlOf({ baseUrl: 'http://10.0.0.5:8080' })).toThrow(/明文 http.*“允许明文 HTTP（内网中转）”/);
+	});
+
+	it('say in Chinese that getting a token failed, keeping WeChat’s own words', async () => {
+		const refuse = async () => ({ errcode: 40125, errmsg: 'invalid appsecret rid: 42' });
+		await expect(
+			chinese.token.requestStableToken(refuse, { baseUrl: 'http://127.0.0.1:1', appId: 'wx-zh', appSecret: 'zh-secret' }),
+		).rejects.toThrow('获取接口调用凭据（access_token）失败：AppSecret 无效（微信错误码 40125：invalid appsecret rid: 42）。');
+	});
+
+	it('show a picked room’s or goods’ status in Chinese, every status WeChat has', () => {
+		expect(chinese.resultName.resultName('春季上新', 1001, LIVE_STATUS, 102)).toBe('春季上新（#1001，未开始）');
+		expect(chinese.resultName.resultName('春季上新', 1001, LIVE_STATUS, 199)).toBe('春季上新（#1001，未知（199））');
+		const untranslated = [...Object.values(LIVE_STATUS), ...Object.values(AUDIT_STATUS)].filter((label) => !zh[label]);
+		expect(untranslated).toEqual([]);
 	});
 });

@@ -1,7 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { label, LIVE_STATUS } from '../../shared/labels';
+import { LIVE_STATUS } from '../../shared/labels';
 import { listRooms } from '../transport/reads/rooms';
+import { resultName } from './resultName';
 
 /** Rooms for the Room picker, newest first, searchable by name or ID. */
 export async function searchRooms(
@@ -13,7 +14,7 @@ export async function searchRooms(
 	const results = rooms
 		.filter((room) => !needle || String(room.name).toLowerCase().includes(needle) || String(room.roomid) === needle)
 		.map((room) => ({
-			name: `${String(room.name)} (#${String(room.roomid)}, ${label(LIVE_STATUS, room.live_status)})`,
+			name: resultName(room.name, room.roomid, LIVE_STATUS, room.live_status),
 			value: String(room.roomid),
 		}));
 	return { results };

@@ -1,7 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { AUDIT_STATUS } from '../../shared/labels';
 import { listGoods } from '../transport/reads/goods';
-import { AUDIT_STATUS, label } from '../../shared/labels';
+import { resultName } from './resultName';
 
 /** getapproved lists one audit status a call: approved goods first, as rooms can only take those. */
 const STATUS_ORDER = [2, 1, 0, 3];
@@ -14,7 +15,7 @@ export async function searchGoods(this: ILoadOptionsFunctions, filter?: string):
 		const goods = await listGoods.call(this, status, { returnAll: false, limit: 100 });
 		for (const g of goods) {
 			if (needle && !String(g.name).toLowerCase().includes(needle) && String(g.goodsId) !== needle) continue;
-			results.push({ name: `${String(g.name)} (#${String(g.goodsId)}, ${label(AUDIT_STATUS, status)})`, value: String(g.goodsId) });
+			results.push({ name: resultName(g.name, g.goodsId, AUDIT_STATUS, status), value: String(g.goodsId) });
 		}
 	}
 	return { results };

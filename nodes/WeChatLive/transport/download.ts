@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { t } from '../../shared/i18n/translate';
 import { sleepWithAbort } from '../helpers/concurrency';
 
 /**
@@ -138,7 +139,7 @@ function readAtMost(body: ByteStream | Buffer, maxBytes: number): Promise<ReadRe
 		body.once('end', () => resolve({ data: Buffer.concat(chunks, size) }));
 		body.on('error', (error) => resolve({ problem: { kind: 'network', message: error.message } }));
 		body.once('close', () =>
-			resolve({ problem: { kind: 'network', message: 'the connection closed before the whole image had arrived' } }),
+			resolve({ problem: { kind: 'network', message: t('the connection closed before the whole image had arrived') } }),
 		);
 	});
 }

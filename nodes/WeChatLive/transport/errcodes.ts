@@ -1,3 +1,5 @@
+import { t } from '../../shared/i18n/translate';
+
 /**
  * WeChat errcodes in plain language, each with the fix a shop's operations staff can apply.
  * Sources: WeChat's common and live errcode tables, listed in docs/wechat-facts.md, "Errcodes"; for 268489001,
@@ -184,14 +186,21 @@ export const EMPTY_LIST_ERRCODES = [1, 9410000];
 export const TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
 
 /**
- * The explanation of an errcode; WeChat's own errmsg sharpens it where it carries the detail the user
- * needs (40164 names the IP address to whitelist).
+ * The explanation of an errcode, in the package's language; WeChat's own errmsg sharpens it where it
+ * carries the detail the user needs (40164 names the IP address to whitelist).
  */
 export function explainErrcode(errcode: number, errmsg = ''): ErrcodeExplanation {
-	const known = ERRCODES[errcode] ?? {
-		message: `WeChat answered with error code ${errcode}`,
-		fix: 'See WeChat’s message above; the code is not documented by WeChat.',
-	};
+	const known = ERRCODES[errcode];
+	const explained: ErrcodeExplanation = known
+		? { message: t(known.message), fix: t(known.fix) }
+		: {
+				message: t('WeChat refused the request with an error code it does not document'),
+				fix: t('WeChat does not document this code: what WeChat said, quoted in this message, is the only clue to what to change.'),
+			};
 	const ip = errcode === 40164 ? /invalid ip ([0-9a-f.:]+)/i.exec(errmsg)?.[1] : undefined;
-	return ip ? { message: `${known.message}: ${ip}`, fix: `Add ${ip} to the whitelist. ${known.fix}` } : known;
+	if (!ip) return explained;
+	return {
+		message: t('This server’s IP address is not in the App’s API IP whitelist: {ip}', { ip }),
+		fix: t('Add {ip} to the whitelist. {fix}', { ip, fix: explained.fix }),
+	};
 }

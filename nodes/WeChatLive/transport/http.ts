@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { t } from '../../shared/i18n/translate';
+
 /** WeChat's own API host; anything else in the credential's API Base URL is a relay or the sandbox. */
 export const WECHAT_API_URL = 'https://api.weixin.qq.com';
 
@@ -38,16 +40,24 @@ export function baseUrlOf(address: ApiAddress): string {
 	const url = URL.canParse(text) ? new URL(text) : undefined;
 	if (!url) {
 		throw new BaseUrlError(
-			`The credential’s API Base URL "${text}" is not a web address. Use ${WECHAT_API_URL}, or the https address of your relay.`,
+			t('The credential’s API Base URL "{url}" is not a web address. Use {wechat}, or the https address of your relay.', {
+				url: text,
+				wechat: WECHAT_API_URL,
+			}),
 		);
 	}
 	if (url.protocol === 'https:') return text.replace(/\/+$/, '');
 	if (url.protocol !== 'http:') {
-		throw new BaseUrlError(`The credential’s API Base URL must start with https:// (it is "${text}"). Use ${WECHAT_API_URL}.`);
+		throw new BaseUrlError(
+			t('The credential’s API Base URL must start with https:// (it is "{url}"). Use {wechat}.', { url: text, wechat: WECHAT_API_URL }),
+		);
 	}
 	if (isLoopback(url.hostname) || address.allowHttp === true) return text.replace(/\/+$/, '');
 	throw new BaseUrlError(
-		`The credential’s API Base URL "${text}" uses plain http, so the App Secret and access tokens would travel unencrypted. Use https (${WECHAT_API_URL} or an https relay), or, for a relay on a private network, tick "Allow Plain HTTP" in the credential.`,
+		t(
+			'The credential’s API Base URL "{url}" uses plain http, so the App Secret and access tokens would travel unencrypted. Use https ({wechat} or an https relay), or, for a relay on a private network, turn on "{allowHttp}" in the credential.',
+			{ url: text, wechat: WECHAT_API_URL, allowHttp: t('Allow Plain HTTP (Relay on a Private Network)') },
+		),
 	);
 }
 
@@ -71,6 +81,9 @@ export function readJson(response: unknown, base: string): IDataObject {
 	}
 	if (value && typeof value === 'object' && !Array.isArray(value)) return value as IDataObject;
 	throw new NotWeChatError(
-		`The answer from ${base} is not WeChat’s API (it did not answer with WeChat’s JSON, for example it sent a web page). Check the credential’s API Base URL: ${WECHAT_API_URL}, or the address of your relay.`,
+		t(
+			'The answer from {url} is not WeChat’s API (it did not answer with WeChat’s JSON, for example it sent a web page). Check the credential’s API Base URL: {wechat}, or the address of your relay.',
+			{ url: base, wechat: WECHAT_API_URL },
+		),
 	);
 }

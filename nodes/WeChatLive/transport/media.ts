@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { t } from '../../shared/i18n/translate';
 import { weChatRequest } from './request';
 
 export interface ImageLimits {
@@ -89,19 +90,26 @@ export function checkImage(
 			itemIndex,
 		});
 	if (!format) {
-		throw fail('the file is not a JPG, PNG or GIF image', 'WeChat only takes JPG, PNG and GIF images: convert the image or pick another file.');
+		throw fail(
+			t('the file is not a JPG, PNG or GIF image'),
+			t('WeChat only takes JPG, PNG and GIF images: convert the image or pick another file.'),
+		);
 	}
 	if (image.data.length > limits.maxBytes) {
 		throw fail(
-			`the image is ${describeBytes(image.data.length)}, more than WeChat’s ${describeBytes(limits.maxBytes)} for this field`,
-			'Compress or resize the image before uploading it.',
+			t('the image is {size}, more than WeChat’s {max} for this field', {
+				size: describeBytes(image.data.length),
+				max: describeBytes(limits.maxBytes),
+			}),
+			t('Compress or resize the image before uploading it.'),
 		);
 	}
 	const max = limits.maxPixels;
 	if (max && format.size && (format.size.width > max.width || format.size.height > max.height)) {
+		const sizes = { width: format.size.width, height: format.size.height, maxWidth: max.width, maxHeight: max.height };
 		throw fail(
-			`the image is ${format.size.width}×${format.size.height} pixels, more than WeChat’s ${max.width}×${max.height}`,
-			`Resize the image to at most ${max.width}×${max.height} pixels.`,
+			t('the image is {width}×{height} pixels, more than WeChat’s {maxWidth}×{maxHeight}', sizes),
+			t('Resize the image to at most {maxWidth}×{maxHeight} pixels.', sizes),
 		);
 	}
 	return format;

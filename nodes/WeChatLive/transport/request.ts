@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { t } from '../../shared/i18n/translate';
 import endpointTable from './endpoints.json';
 import { explainErrcode, TOKEN_ERRCODES } from './errcodes';
 import { apiUrl, baseUrlOf, BaseUrlError, NotWeChatError, readJson, REQUEST_TIMEOUT_MS } from './http';
@@ -137,7 +138,9 @@ function tokenError(
 	const message = redact(failure.message, secrets);
 	return new NodeApiError(context.getNode(), { message } as JsonObject, {
 		message,
-		description: 'Check the WeChat Live API credential (App ID, App Secret, API Base URL) and the API IP whitelist in the WeChat MP console.',
+		description: t(
+			'Check the WeChat Live API credential (App ID, App Secret, API Base URL) and the API IP whitelist in the WeChat MP console.',
+		),
 		itemIndex,
 	});
 }
@@ -146,9 +149,14 @@ function tokenError(
 function configurationError(context: WeChatContext, error: Error, itemIndex: number | undefined): NodeApiError {
 	return new NodeApiError(context.getNode(), { message: error.message } as JsonObject, {
 		message: error.message,
-		description: 'Fix the API Base URL in the WeChat Live API credential, then run again.',
+		description: t('Fix the API Base URL in the WeChat Live API credential, then run again.'),
 		itemIndex,
 	});
+}
+
+/** Which WeChat API a message is about: method, path and the name WeChat's Chinese docs give it. */
+function apiLine(endpoint: Endpoint): string {
+	return t('API: {method} {path} ({name}).', { method: endpoint.method, path: endpoint.path, name: endpoint.zh });
 }
 
 /** WeChat appends "rid: <request id>" to errmsg; support asks for it. */
@@ -176,12 +184,13 @@ function weChatError(
 	}
 	const link = (details.qrcode_url ?? details.codeurl) as string | undefined;
 	const error = new NodeApiError(context.getNode(), details, {
-		message: `${message} (WeChat errcode ${errcode})`,
+		message: t('{message} (WeChat errcode {errcode})', { message, errcode }),
 		description: [
 			fix,
-			link ? `Verification link: ${link}` : '',
-			`WeChat said: "${errmsg}". API: ${endpoint.method} ${endpoint.path} (${endpoint.zh}).`,
-			rid ? `Request ID for WeChat support: ${rid}.` : '',
+			link ? t('Verification link: {link}', { link }) : '',
+			t('WeChat said: "{errmsg}".', { errmsg }),
+			apiLine(endpoint),
+			rid ? t('Request ID for WeChat support: {rid}.', { rid }) : '',
 		]
 			.filter(Boolean)
 			.join(' '),
@@ -202,17 +211,28 @@ function transportError(
 	const endpoint = ENDPOINTS[endpointName];
 	const status = statusOf(error);
 	const reason = redact(String((error as Error)?.message ?? error), secrets);
-	const what = status ? `WeChat answered HTTP ${status}` : `WeChat could not be reached (${reason})`;
+	const what = status ? t('WeChat answered HTTP {status}', { status }) : t('WeChat could not be reached ({reason})', { reason });
 	const fix = endpoint.read
-		? `${attempts > 1 ? `The read was retried automatically (${attempts} tries in all). ` : 'It was not retried: this answer does not change when asked again. '}Check the network and the credential’s API Base URL${status && status < 500 ? ' (an HTTP 4xx usually means it does not point at WeChat’s API)' : ''}, then run again.`
-		: 'This was a write and it was NOT retried automatically, because WeChat may have applied it anyway: check the current state in WeChat (for example with a Get operation) before running this item again.';
+		? [
+				attempts > 1
+					? t('The read was retried automatically ({attempts} tries in all).', { attempts })
+					: t('It was not retried: this answer does not change when asked again.'),
+				status && status < 500 && status !== 429
+					? t('Check the network and the credential’s API Base URL (an HTTP 4xx usually means it does not point at WeChat’s API), then run again.')
+					: t('Check the network and the credential’s API Base URL, then run again.'),
+			]
+		: [
+				t(
+					'This was a write and it was NOT retried automatically, because WeChat may have applied it anyway: check the current state in WeChat (for example with a Get operation) before running this item again.',
+				),
+			];
 	// A fresh error object: the original carries the request URL, and with it the access token.
 	return new NodeApiError(
 		context.getNode(),
 		{ message: what, httpCode: status ? String(status) : null } as JsonObject,
 		{
 			message: what,
-			description: `${fix} API: ${endpoint.method} ${endpoint.path}.`,
+			description: [...fix, apiLine(endpoint)].join(' '),
 			httpCode: status ? String(status) : undefined,
 			itemIndex,
 		},

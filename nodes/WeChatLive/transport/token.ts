@@ -8,6 +8,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { t } from '../../shared/i18n/translate';
 import { explainErrcode } from './errcodes';
 import type { ApiAddress } from './http';
 import { apiUrl, baseUrlOf, readJson, REQUEST_TIMEOUT_MS, WECHAT_API_URL } from './http';
@@ -134,7 +135,9 @@ export async function requestStableToken(httpRequest: HttpRequest, input: Stable
 async function fetchStableToken(httpRequest: HttpRequest, input: StableTokenInput): Promise<StableToken> {
 	const secrets = [String(input.appSecret ?? '')];
 	if (!input.appId || !input.appSecret) {
-		throw new TokenFailure('Getting an access token failed: fill in both the App ID and the App Secret of the mini program in the credential.');
+		throw new TokenFailure(
+			t('Getting an access token failed: fill in both the App ID and the App Secret of the mini program in the credential.'),
+		);
 	}
 	const base = attempt(() => baseUrlOf(input));
 	if (base instanceof Error) throw new TokenFailure(base.message);
@@ -155,16 +158,29 @@ async function fetchStableToken(httpRequest: HttpRequest, input: StableTokenInpu
 	}
 	if (unreachable !== undefined) {
 		throw new TokenFailure(
-			`Getting an access token failed: could not reach WeChat at ${base} (${unreachable}). Check the credential’s API Base URL and that this server can reach it.`,
+			t(
+				'Getting an access token failed: could not reach WeChat at {url} ({reason}). Check the credential’s API Base URL and that this server can reach it.',
+				{ url: base, reason: unreachable },
+			),
 		);
 	}
 	const response = attempt(() => readJson(answer, base));
-	if (response instanceof Error) throw new TokenFailure(`Getting an access token failed: ${response.message}`);
+	if (response instanceof Error) throw new TokenFailure(t('Getting an access token failed: {reason}', { reason: response.message }));
 	const errcode = Number(response.errcode ?? 0);
-	if (errcode !== 0 || typeof response.access_token !== 'string' || response.access_token === '') {
-		const errmsg = redact(String(response.errmsg ?? 'no access_token in the answer'), secrets);
+	if (errcode !== 0) {
+		const errmsg = redact(String(response.errmsg ?? ''), secrets);
 		const { message, fix } = explainErrcode(errcode, errmsg);
-		throw new TokenFailure(`Getting an access token failed: ${message} (WeChat errcode ${errcode}: ${errmsg}). ${fix}`);
+		throw new TokenFailure(
+			t('Getting an access token failed: {message} (WeChat errcode {errcode}: {errmsg}). {fix}', { message, errcode, errmsg, fix }),
+		);
+	}
+	if (typeof response.access_token !== 'string' || response.access_token === '') {
+		throw new TokenFailure(
+			t(
+				'Getting an access token failed: the answer from {url} has no access_token. Check that the credential’s API Base URL is {wechat}, or a relay that passes WeChat’s answers on unchanged.',
+				{ url: base, wechat: WECHAT_API_URL },
+			),
+		);
 	}
 	const expiresIn = Number(response.expires_in) > 0 ? Number(response.expires_in) : 7200;
 	return { accessToken: response.access_token, expiresAt: Date.now() + expiresIn * 1000 };
@@ -285,12 +301,13 @@ async function refreshAndSend(
 			session.credentials = Promise.resolve(token);
 			settle();
 		} else {
-			settle(asTokenFailure(failure) ?? failure ?? new TokenFailure('Getting an access token failed: n8n did not store the new token.'));
+			settle(asTokenFailure(failure) ?? failure ?? new TokenFailure(t('Getting an access token failed: n8n did not store the new token. Run the workflow again.')));
 		}
 		if (failure !== undefined) throw failure;
 		return { answer, accessToken: String(token?.accessToken ?? '') };
 	} finally {
-		settle(new TokenFailure('Getting an access token failed: reading the credential failed.')); // unless settled above
+		// unless settled above
+		settle(new TokenFailure(t('Getting an access token failed: n8n could not read the credential. Run the workflow again.')));
 		if (session.refresh === refresh) session.refresh = undefined;
 	}
 }
