@@ -207,13 +207,13 @@ describe('in a Chinese n8n', () => {
 	it('WeChat’s refusal reads in Chinese, its fix too, with WeChat’s own words and the API kept as they are', async () => {
 		const [item] = await run({ resource: 'room', operation: 'getPushUrl', roomId: roomById(4242) });
 		expect(item.json.error).toBe('该直播间不存在（微信错误码 300022）');
-		expect(String(item.json.description)).toMatch(/^请检查直播间 ID（可用“直播间 → 获取列表”查看）。 微信返回：“.+”。 接口：GET \/wxaapi\/broadcast\/room\/getpushurl（.+）。/);
+		expect(String(item.json.description)).toMatch(/^请检查直播间 ID（可用“直播间 → 获取列表”查看）。微信返回：“.+”。接口：GET \/wxaapi\/broadcast\/room\/getpushurl（.+）。/);
 	});
 
 	it('a read that fails three times says so in Chinese', async () => {
 		sandbox.fault({ endpoint: 'getLiveInfo', status: 500, times: 3 });
 		const [item] = await run(getMany);
 		expect(item.json.error).toBe('微信返回了 HTTP 500');
-		expect(String(item.json.description)).toMatch(/^这是读取操作，已自动重试（共尝试 3 次）。 请检查网络/);
+		expect(String(item.json.description)).toMatch(/^这是读取操作，已自动重试（共尝试 3 次）。请检查网络/);
 	});
 });

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { t } from '../../shared/i18n/translate';
+import { sentences, t } from '../../shared/i18n/translate';
 import endpointTable from './endpoints.json';
 import { explainErrcode, TOKEN_ERRCODES } from './errcodes';
 import { apiUrl, baseUrlOf, BaseUrlError, NotWeChatError, readJson, REQUEST_TIMEOUT_MS } from './http';
@@ -185,15 +185,13 @@ function weChatError(
 	const link = (details.qrcode_url ?? details.codeurl) as string | undefined;
 	const error = new NodeApiError(context.getNode(), details, {
 		message: t('{message} (WeChat errcode {errcode})', { message, errcode }),
-		description: [
+		description: sentences(
 			fix,
-			link ? t('Verification link: {link}', { link }) : '',
+			link && t('Verification link: {link}', { link }),
 			t('WeChat said: "{errmsg}".', { errmsg }),
 			apiLine(endpoint),
-			rid ? t('Request ID for WeChat support: {rid}.', { rid }) : '',
-		]
-			.filter(Boolean)
-			.join(' '),
+			rid && t('Request ID for WeChat support: {rid}.', { rid }),
+		),
 		itemIndex,
 	});
 	(error as NodeApiError & { weChat?: JsonObject }).weChat = details;
@@ -232,7 +230,7 @@ function transportError(
 		{ message: what, httpCode: status ? String(status) : null } as JsonObject,
 		{
 			message: what,
-			description: [...fix, apiLine(endpoint)].join(' '),
+			description: sentences(...fix, apiLine(endpoint)),
 			httpCode: status ? String(status) : undefined,
 			itemIndex,
 		},

@@ -26,3 +26,13 @@ export function translateTo(language: Language, english: string, values?: Values
 export function t(english: string, values?: Values): string {
 	return translateTo(LANGUAGE, english, values);
 }
+
+/**
+ * Sentences already in the package's language, joined as that language writes them: a space between
+ * English sentences; none after Chinese full-width punctuation (。！？), a space after anything else (a link).
+ */
+export function sentences(...parts: Array<string | false | undefined>): string {
+	return parts
+		.filter((part): part is string => Boolean(part))
+		.reduce((text, part) => (text === '' ? part : LANGUAGE === 'zh' && /[。！？）]$/.test(text) ? text + part : `${text} ${part}`), '');
+}
