@@ -7,9 +7,15 @@ export interface Field {
 	name: string;
 }
 
+/** "item 1" for itemIndex 0: items as n8n users count them. */
+export function itemNumber(itemIndex: number): string {
+	return `item ${itemIndex + 1}`;
+}
+
 /**
- * An input error found before WeChat is called: it names the item, the field, the rule and the fix, and
- * the router keeps the fix in the error item under Continue On Fail.
+ * An input error found before WeChat is called: it names the field as the user sees it, the item, what is
+ * wrong and the rule; the fix goes in the description, which the router keeps in the error item under
+ * Continue On Fail.
  */
 export function invalidInput(
 	context: IExecuteFunctions,
@@ -20,7 +26,7 @@ export function invalidInput(
 ): NodeOperationError {
 	return new NodeOperationError(
 		context.getNode(),
-		`${field.displayName} (${field.name}) ${problem} [item ${itemIndex}]`,
+		`${field.displayName} in ${itemNumber(itemIndex)} ${problem}.`,
 		{ description: fix, itemIndex },
 	);
 }
@@ -47,12 +53,13 @@ export function checkWeightedLength(
 ): void {
 	const length = weightedLength(value);
 	if (length >= min && length <= max) return;
+	const rule = min > 0 ? `WeChat needs ${min}–${max}` : `WeChat allows at most ${max}`;
 	const chinese = `${Math.ceil(min / 2)}–${Math.floor(max / 2)} Chinese characters or ${min}–${max} Latin letters and digits`;
 	throw invalidInput(
 		context,
 		itemIndex,
 		field,
-		`is ${length} long by WeChat’s count ("${value}"; a Chinese character counts 2), but must be ${min}–${max}`,
+		`is too ${length < min ? 'short' : 'long'}: “${value}” counts as ${length} characters by WeChat’s count (a Chinese character counts 2); ${rule}`,
 		`Use ${min > 0 ? chinese : `at most ${Math.floor(max / 2)} Chinese characters or ${max} Latin letters and digits`}.`,
 	);
 }

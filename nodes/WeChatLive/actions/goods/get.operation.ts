@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
+import { itemNumber } from '../../helpers/validation';
 import { asNodeError, errorItemJson } from '../errorItem';
 import type { WeChatOperation } from '../types';
 import { fetchWarehouse, WAREHOUSE_BATCH } from './goods';
@@ -18,7 +19,7 @@ interface Asked {
 function notFound(context: IExecuteFunctions, asked: Asked, missing: number[]): NodeOperationError {
 	return new NodeOperationError(
 		context.getNode(),
-		`Goods ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'} not found [item ${asked.itemIndex}]`,
+		`Goods ${missing.join(', ')}, asked for in ${itemNumber(asked.itemIndex)}, ${missing.length === 1 ? 'was' : 'were'} not found.`,
 		{
 			description: 'WeChat has no goods with this ID in the live goods library (deleted, or never created). Check the IDs, or list the goods with Goods → Get Many.',
 			itemIndex: asked.itemIndex,

@@ -50,6 +50,12 @@ const END: Field = { displayName: 'End Time', name: 'endTime' };
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 
+/** A positive number of seconds as whole minutes: "1 minute", "90 minutes". */
+const minutesText = (seconds: number) => {
+	const minutes = Math.round(seconds / MINUTE);
+	return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+};
+
 /** Switches every room is created with (WeChat requires them). */
 const roomRequiredSwitches: INodeProperties[] = [
 	{
@@ -219,11 +225,12 @@ export function checkShowTimes(
 	const again = (seconds: number) => describeTime(seconds, timeZone, { zone: false });
 	const nowSeconds = Math.floor(now.getTime() / 1000);
 	if (startTime < nowSeconds + 10 * MINUTE) {
+		const when = startTime < nowSeconds ? `${minutesText(nowSeconds - startTime)} ago` : 'less than 10 minutes from now';
 		throw invalidInput(
 			context,
 			itemIndex,
 			START,
-			`is ${shown(startTime)}, less than 10 minutes from now (${again(nowSeconds)})`,
+			`is ${shown(startTime)}, ${when} (now is ${again(nowSeconds)}); WeChat needs a start at least 10 minutes ahead`,
 			`WeChat needs the start at least 10 minutes ahead: pick a later start time. ${zoneHint(timeZone)}`,
 		);
 	}
@@ -239,12 +246,15 @@ export function checkShowTimes(
 	}
 	const length = endTime - startTime;
 	if (length < 30 * MINUTE || length > 24 * HOUR) {
-		const minutes = Math.round(length / MINUTE);
+		const show =
+			length < 0
+				? `is ${minutesText(-length)} before the start (${shown(startTime)} to ${again(endTime)})`
+				: `makes a show of ${minutesText(length)} (${shown(startTime)} to ${again(endTime)})`;
 		throw invalidInput(
 			context,
 			itemIndex,
 			END,
-			`makes a show of ${minutes} minutes (${shown(startTime)} to ${again(endTime)}), but WeChat takes 30 minutes to 24 hours`,
+			`${show}, but WeChat takes 30 minutes to 24 hours`,
 			length < 30 * MINUTE
 				? 'Set the end at least 30 minutes after the start.'
 				: 'Set the end at most 24 hours after the start, or split the show into two rooms.',

@@ -101,7 +101,7 @@ export function readUsers(context: IExecuteFunctions, itemIndex: number): Assist
 	);
 	const seen = new Set<string>();
 	return entries.map((entry, index) => {
-		const which = (f: Field): Field => ({ displayName: `Assistant ${index + 1}: ${f.displayName}`, name: f.name });
+		const which = (f: Field): Field => ({ displayName: `${f.displayName} of assistant ${index + 1}`, name: f.name });
 		const username = requireWeChatId(context, itemIndex, which(USERNAME), entry.username ?? entry.alias);
 		const nickname = requireText(context, itemIndex, which(NICKNAME), entry.nickname, 'Give the name viewers see for the assistant.');
 		if (seen.has(username)) {
