@@ -2,13 +2,17 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { checkShowTimes } from '../../nodes/WeChatLive/actions/room/fields';
 import { toUnixSeconds } from '../../nodes/WeChatLive/helpers/time';
-import { checkWeightedLength, weightedLength } from '../../nodes/WeChatLive/helpers/validation';
+import { obey } from '../../nodes/WeChatLive/actions/common/parameters';
+import { checkWeightedLength as weightedLengthRule, weightedLength } from '../../nodes/WeChatLive/rules';
 
 const context = {
 	getNode: () => ({ name: 'WeChat Live', type: 'weChatLive', typeVersion: 1 }),
 	getTimezone: () => 'Asia/Shanghai',
 } as unknown as IExecuteFunctions;
 const NAME = { displayName: 'Room Name', name: 'name' };
+/** The rule as a reader applies it to the Room Name of an item. */
+const checkWeightedLength = (ctx: IExecuteFunctions, itemIndex: number, field: typeof NAME, value: string, min: number, max: number) =>
+	obey(ctx, itemIndex, field, () => weightedLengthRule(value, min, max));
 const now = new Date('2026-11-22T10:00:00Z');
 const at = (minutes: number) => Math.floor(now.getTime() / 1000) + minutes * 60;
 

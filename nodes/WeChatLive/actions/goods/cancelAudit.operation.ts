@@ -1,8 +1,7 @@
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
-import { auditIdProperty, getAuditId } from './audit';
 import { auditStatus, AUDIT_STATUSES } from './goods';
-import { getGoodsId, goodsIdProperty } from './ids';
+import { auditIdProperty, getAuditId, getGoodsId, goodsIdProperty } from './fields';
 
 export const cancelAudit: WeChatOperation = {
 	value: 'cancelAudit',

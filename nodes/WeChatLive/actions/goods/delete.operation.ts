@@ -1,6 +1,6 @@
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
-import { getGoodsId, goodsIdProperty } from './ids';
+import { getGoodsId, goodsIdProperty } from './fields';
 
 export const deleteGoods: WeChatOperation = {
 	value: 'delete',

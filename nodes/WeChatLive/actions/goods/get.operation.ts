@@ -1,14 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Field } from '../../helpers/validation';
 import { itemNumber } from '../../helpers/validation';
 import { asNodeError, errorItemJson } from '../errorItem';
 import type { WeChatOperation } from '../types';
 import { fetchWarehouse, WAREHOUSE_BATCH } from './goods';
-import { goodsIdsProperty, parseIdList } from './ids';
+import { getGoodsIds, goodsIdsProperty } from './fields';
 
-const GOODS_IDS: Field = { displayName: 'Goods IDs', name: 'goodsIds' };
+const goodsIdsParameter = goodsIdsProperty(
+	'Goods IDs',
+	'goodsIds',
+	'The goods to read (goods_ids): any number of IDs; the node asks WeChat for 20 at a time.',
+);
 
 interface Asked {
 	itemIndex: number;
@@ -36,7 +39,7 @@ async function getGoods(this: IExecuteFunctions, items: INodeExecutionData[]): P
 	const continueOnFail = this.continueOnFail();
 	const askedItems: Asked[] = items.map((_, itemIndex) => {
 		try {
-			return { itemIndex, ids: parseIdList(this, itemIndex, GOODS_IDS, this.getNodeParameter(GOODS_IDS.name, itemIndex, '')) };
+			return { itemIndex, ids: getGoodsIds(this, itemIndex, goodsIdsParameter) };
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this, error, itemIndex);
 			return { itemIndex, ids: [], error: error as Error };
@@ -82,7 +85,7 @@ export const get: WeChatOperation = {
 	description: 'Get goods by ID with their audit status (获取商品的信息与审核状态)',
 	endpoints: ['goodsWarehouse'],
 	properties: [
-		goodsIdsProperty(GOODS_IDS, 'The goods to read (goods_ids): any number of IDs; the node asks WeChat for 20 at a time.'),
+		goodsIdsParameter,
 	],
 	executeAll: getGoods,
 };

@@ -1,7 +1,7 @@
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
 import { auditStatus, AUDIT_STATUSES } from './goods';
-import { getGoodsId, goodsIdProperty } from './ids';
+import { getGoodsId, goodsIdProperty } from './fields';
 
 export const resubmitAudit: WeChatOperation = {
 	value: 'resubmitAudit',

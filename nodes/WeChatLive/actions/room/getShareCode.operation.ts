@@ -5,7 +5,7 @@ import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { withoutEnvelope } from '../common/output';
-import { readShareParams, shareParamsProperties } from './shareParams';
+import { readShareParams, shareParamsProperties } from './fields';
 
 export const getShareCode: WeChatOperation = {
 	value: 'getShareCode',

@@ -1,4 +1,4 @@
-import { roomSwitchOperation } from './switches';
+import { roomSwitchOperation } from './fields';
 
 export const setCustomerService = roomSwitchOperation({
 	value: 'setCustomerService',

@@ -2,7 +2,7 @@ import { weChatRequest } from '../../transport/request';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
-import { readUsername, usernameProperty } from './fields';
+import { readUsername, subAnchorUsernameProperty } from './fields';
 
 export const update: WeChatOperation = {
 	value: 'update',
@@ -10,7 +10,7 @@ export const update: WeChatOperation = {
 	action: 'Update the sub-anchor of a room',
 	description: 'Replace a room’s sub-anchor with another WeChat ID (修改主播副号)',
 	endpoints: ['subAnchorModify'],
-	properties: [roomIdProperty, usernameProperty],
+	properties: [roomIdProperty, subAnchorUsernameProperty],
 	async execute(itemIndex) {
 		const roomId = getRoomId(this, itemIndex);
 		const username = readUsername(this, itemIndex);
