@@ -25,7 +25,7 @@ const minutesText = (seconds: number) => {
  * 并且开始时间不能在6个月后", "开播时间和结束时间间隔不得短于30分钟，不得超过24小时". Times are Unix seconds,
  * shown in `timeZone`; the field at fault is startTime or endTime.
  */
-export function checkShowTimes(startTime: number, endTime: number, now: Date, timeZone: string): void {
+export function checkShowWindow(startTime: number, endTime: number, now: Date, timeZone: string): void {
 	const shown = (seconds: number) => describeTime(seconds, timeZone);
 	const again = (seconds: number) => describeTime(seconds, timeZone, { zone: false });
 	const nowSeconds = Math.floor(now.getTime() / 1000);

@@ -3,7 +3,7 @@ import type { WeChatOperation } from '../types';
 import { auditStatus, AUDIT_STATUSES } from './goods';
 import { auditIdProperty, getAuditId, getGoodsId, goodsIdProperty } from './fields';
 
-export const cancelAudit: WeChatOperation = {
+export const goodsCancelAudit: WeChatOperation = {
 	value: 'cancelAudit',
 	name: 'Cancel Audit',
 	action: 'Cancel a goods audit',

@@ -24,7 +24,7 @@ import {
 } from './fields';
 import { auditStatus, AUDIT_STATUSES } from './goods';
 
-export const create: WeChatOperation = {
+export const goodsCreate: WeChatOperation = {
 	value: 'create',
 	name: 'Create',
 	action: 'Create goods',

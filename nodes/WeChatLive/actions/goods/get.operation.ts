@@ -78,7 +78,7 @@ async function getGoods(this: IExecuteFunctions, items: INodeExecutionData[]): P
 	return output;
 }
 
-export const get: WeChatOperation = {
+export const goodsGet: WeChatOperation = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get goods',

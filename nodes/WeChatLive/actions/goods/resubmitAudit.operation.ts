@@ -3,7 +3,7 @@ import type { WeChatOperation } from '../types';
 import { auditStatus, AUDIT_STATUSES } from './goods';
 import { getGoodsId, goodsIdProperty } from './fields';
 
-export const resubmitAudit: WeChatOperation = {
+export const goodsResubmitAudit: WeChatOperation = {
 	value: 'resubmitAudit',
 	name: 'Resubmit Audit',
 	action: 'Resubmit goods for audit',

@@ -47,7 +47,7 @@ const updateFieldsProperty: INodeProperties = {
 	],
 };
 
-export const update: WeChatOperation = {
+export const goodsUpdate: WeChatOperation = {
 	value: 'update',
 	name: 'Update',
 	action: 'Update goods',

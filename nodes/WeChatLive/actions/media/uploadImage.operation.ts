@@ -90,7 +90,7 @@ async function readImage(context: IExecuteFunctions, itemIndex: number, use: { t
 	return await readBinary(context, itemIndex, property);
 }
 
-export const uploadImage: WeChatOperation = {
+export const mediaUploadImage: WeChatOperation = {
 	value: 'uploadImage',
 	name: 'Upload Image',
 	action: 'Upload an image',

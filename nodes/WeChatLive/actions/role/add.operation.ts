@@ -2,7 +2,7 @@ import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
 import { getMember, memberWithLabel, memberProperties } from './fields';
 
-export const add: WeChatOperation = {
+export const roleAdd: WeChatOperation = {
 	value: 'add',
 	name: 'Add',
 	action: 'Add a role to a member',

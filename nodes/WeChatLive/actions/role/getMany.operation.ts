@@ -28,7 +28,7 @@ const roleFilterProperty: INodeProperties = {
 	options: roleOptions(FILTER_ROLES),
 };
 
-export const getMany: WeChatOperation = {
+export const roleGetMany: WeChatOperation = {
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many members',

@@ -2,7 +2,7 @@ import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
 import { getMember, memberWithLabel, memberProperties } from './fields';
 
-export const remove: WeChatOperation = {
+export const roleRemove: WeChatOperation = {
 	value: 'remove',
 	name: 'Remove',
 	action: 'Remove a role from a member',

@@ -52,7 +52,7 @@ const screenTypeProperty: INodeProperties = {
 	],
 };
 
-export const create: WeChatOperation = {
+export const roomCreate: WeChatOperation = {
 	value: 'create',
 	name: 'Create',
 	action: 'Create a room',

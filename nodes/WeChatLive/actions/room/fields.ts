@@ -4,7 +4,7 @@ import { timeZoneOf, toUnixSeconds } from '../../helpers/time';
 import {
 	ANCHOR_NAME_LENGTH,
 	checkShareParamsLength,
-	checkShowTimes as showTimesRule,
+	checkShowWindow,
 	checkWeightedLength,
 	ROOM_NAME_LENGTH,
 } from '../../rules';
@@ -224,7 +224,7 @@ export function checkShowTimes(
 ): { startTime: number; endTime: number } {
 	const startTime = toUnixSeconds(context, itemIndex, startTimeProperty, start);
 	const endTime = toUnixSeconds(context, itemIndex, endTimeProperty, end);
-	const rule = () => showTimesRule(startTime, endTime, now, timeZoneOf(context));
+	const rule = () => checkShowWindow(startTime, endTime, now, timeZoneOf(context));
 	obey(context, itemIndex, startTimeProperty, rule, [startTimeProperty, endTimeProperty]);
 	return { startTime, endTime };
 }

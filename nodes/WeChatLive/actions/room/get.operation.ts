@@ -6,7 +6,7 @@ import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { listRooms } from './rooms';
 
-export const get: WeChatOperation = {
+export const roomGet: WeChatOperation = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get a room',

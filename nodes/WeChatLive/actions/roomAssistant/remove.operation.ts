@@ -4,7 +4,7 @@ import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { assistantUsernameProperty } from './fields';
 
-export const remove: WeChatOperation = {
+export const roomAssistantRemove: WeChatOperation = {
 	value: 'remove',
 	name: 'Remove',
 	action: 'Remove an assistant from a room',

@@ -4,7 +4,7 @@ import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { assistantNicknameProperty, assistantUsernameProperty } from './fields';
 
-export const update: WeChatOperation = {
+export const roomAssistantUpdate: WeChatOperation = {
 	value: 'update',
 	name: 'Update',
 	action: 'Update an assistant of a room',

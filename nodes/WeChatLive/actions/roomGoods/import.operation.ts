@@ -6,7 +6,7 @@ import type { WeChatOperation } from '../types';
 
 const goodsIdsParameter = goodsIdsProperty('Goods IDs', 'ids', 'The goods to add to the room (ids): approved goods of the library (Goods → Get Many with Approved).');
 
-export const importGoods: WeChatOperation = {
+export const roomGoodsImport: WeChatOperation = {
 	value: 'import',
 	name: 'Import',
 	action: 'Import goods into a room',

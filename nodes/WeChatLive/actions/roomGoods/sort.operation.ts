@@ -6,7 +6,7 @@ import type { WeChatOperation } from '../types';
 
 const goodsIdsParameter = goodsIdsProperty('Goods Order', 'goods', 'The room’s goods IDs in the order the shelf should show them (goods).');
 
-export const sort: WeChatOperation = {
+export const roomGoodsSort: WeChatOperation = {
 	value: 'sort',
 	name: 'Sort',
 	action: 'Sort the goods of a room',

@@ -4,7 +4,7 @@ import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { readUsername, subAnchorUsernameProperty } from './fields';
 
-export const add: WeChatOperation = {
+export const roomSubAnchorAdd: WeChatOperation = {
 	value: 'add',
 	name: 'Add',
 	action: 'Add a sub-anchor to a room',

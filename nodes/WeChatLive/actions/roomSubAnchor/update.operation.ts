@@ -4,7 +4,7 @@ import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { readUsername, subAnchorUsernameProperty } from './fields';
 
-export const update: WeChatOperation = {
+export const roomSubAnchorUpdate: WeChatOperation = {
 	value: 'update',
 	name: 'Update',
 	action: 'Update the sub-anchor of a room',

@@ -49,7 +49,7 @@ function collectPushes(
 
 const paired = (indexes: Iterable<number>): IPairedItemData[] => [...new Set(indexes)].sort((a, b) => a - b).map((item) => ({ item }));
 
-export const pushMessage: WeChatOperation = {
+export const subscriberPushMessage: WeChatOperation = {
 	value: 'pushMessage',
 	name: 'Push Message',
 	action: 'Push a live-started message to subscribers',

@@ -2,7 +2,7 @@ import { weChatRequest } from '../../transport/request';
 import { goodsKeyProperty, readGoodsKeys } from '../goods/fields';
 import type { WeChatOperation } from '../types';
 
-export const setGoodsKey: WeChatOperation = {
+export const widgetSetGoodsKey: WeChatOperation = {
 	value: 'setGoodsKey',
 	name: 'Set Goods Key',
 	action: 'Set the widget goods key',
