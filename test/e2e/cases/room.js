@@ -119,7 +119,7 @@ module.exports = [
 			expect(items).toHaveLength(4);
 			expect(items[0].error).toMatch(/^Room Name in item 1 is too short: “直播” counts as 4 characters .*\.$/);
 			expect(items[1]).toEqual(expect.objectContaining({ roomId: expect.any(Number), name: 'E2E good room' }));
-			expect(items[2].error).toMatch(/^Start Time in item 3 .* 60 minutes ago .*\.$/);
+			expect(items[2].error).toMatch(/^Start Time in item 3 .* \d+ minutes ago \(now is .*\); WeChat needs a start at least 10 minutes ahead\.$/);
 			expect(items[3].error).toMatch(/^End Time in item 4 makes a show of 20 minutes/);
 		},
 	},

@@ -4,7 +4,11 @@ import { roomIdProperty } from '../common/properties';
 import { getGoodsIds, goodsIdsProperty } from '../goods/fields';
 import type { WeChatOperation } from '../types';
 
-const goodsIdsParameter = goodsIdsProperty('Goods IDs', 'ids', 'The goods to add to the room (ids): approved goods of the library (Goods → Get Many with Approved).');
+const goodsIdsParameter = goodsIdsProperty(
+	'Goods IDs',
+	'ids',
+	'The goods to add to the room (ids): approved goods of the library (Goods → Get Many with Approved).',
+);
 
 export const roomGoodsImport: WeChatOperation = {
 	value: 'import',

@@ -4,7 +4,11 @@ import { roomIdProperty } from '../common/properties';
 import { getGoodsIds, goodsIdsProperty } from '../goods/fields';
 import type { WeChatOperation } from '../types';
 
-const goodsIdsParameter = goodsIdsProperty('Goods Order', 'goods', 'The room’s goods IDs in the order the shelf should show them (goods).');
+const goodsIdsParameter = goodsIdsProperty(
+	'Goods Order',
+	'goods',
+	'The room’s goods IDs in the order the shelf should show them (goods).',
+);
 
 export const roomGoodsSort: WeChatOperation = {
 	value: 'sort',
