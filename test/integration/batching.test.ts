@@ -291,7 +291,7 @@ describe('the Batching option', () => {
 	it('refuses a concurrency above 20 with a clear error, before WeChat is called', async () => {
 		const rooms = liveRooms(2);
 		await expect(runNode({ parameters: pushes(rooms, { concurrency: 50 }), items: inputItems(2), store })).rejects.toThrow(
-			/Batching → Concurrency \(concurrency\) is 50, but must be a whole number from 1 to 20/,
+			/Batching → Concurrency is 50, but must be a whole number from 1 to 20\./,
 		);
 		expect(sandbox.requests()).toHaveLength(0);
 	});

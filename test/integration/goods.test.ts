@@ -117,7 +117,7 @@ describe('Goods → Create', () => {
 	it('refuses a 400×400 cover before uploading it: goods covers are at most 300×300', async () => {
 		await expect(
 			runNode({ parameters: createParameters({ imageSource: 'url', coverImgUrl: `${sandbox.url}/__fixtures/image.png?w=400&h=400` }), store }),
-		).rejects.toThrow('Cover Image: the image is 400×400 pixels, more than WeChat’s 300×300 [item 0]');
+		).rejects.toThrow('Cover Image in item 1: the image is 400×400 pixels, more than WeChat’s 300×300.');
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 
@@ -130,16 +130,16 @@ describe('Goods → Create', () => {
 
 describe('bad goods are refused before WeChat is called', () => {
 	const cases: Array<[string, IDataObject, RegExp]> = [
-		['a name of 15 Chinese characters', { name: '茶'.repeat(15) }, /Goods Name \(name\) is 30 long/],
-		['a price with 3 decimals', { price: 9.999 }, /Price \(price\) is 9.999, with more than 2 decimals/],
-		['a price that is not a number', { price: 'cheap' }, /Price \(price\) is not a number: "cheap"/],
-		['a range whose upper bound is lower', { priceType: 2, price: 10, price2: 5 }, /Second Price \(price2\) is 5, not above Price \(10\)/],
-		['a discount dearer than the original', { priceType: 3, price: 10, price2: 12 }, /Second Price \(price2\) is 12, not below Price \(10\)/],
-		['an unknown price type', { priceType: 4 }, /Price Type \(priceType\) is 4/],
-		['a web address as page', { url: 'https://shop.example.com/tea/1001' }, /Page Path \(url\) is a web address/],
-		['an empty page path', { url: ' ' }, /Page Path \(url\) is empty/],
-		['empty pendant keys', { additionalFields: { goodsKey: ' , ' } }, /Goods Key \(goodsKey\) is empty/],
-		['a URL where a media ID is expected', { coverImgUrl: 'https://example.com/tea.png' }, /Cover Image \(coverImgUrl\) is a URL, but Images From is set to Media ID/],
+		['a name of 15 Chinese characters', { name: '茶'.repeat(15) }, /Goods Name in item 1 is too long: “茶茶茶茶茶茶茶茶茶茶茶茶茶茶茶” counts as 30 characters by WeChat’s count \(a Chinese character counts 2\); WeChat allows at most 28\./],
+		['a price with 3 decimals', { price: 9.999 }, /Price in item 1 is 9.999, with more than 2 decimals/],
+		['a price that is not a number', { price: 'cheap' }, /Price in item 1 is not a number: "cheap"/],
+		['a range whose upper bound is lower', { priceType: 2, price: 10, price2: 5 }, /Second Price in item 1 is 5, not above Price \(10\)/],
+		['a discount dearer than the original', { priceType: 3, price: 10, price2: 12 }, /Second Price in item 1 is 12, not below Price \(10\)/],
+		['an unknown price type', { priceType: 4 }, /Price Type in item 1 is 4/],
+		['a web address as page', { url: 'https://shop.example.com/tea/1001' }, /Page Path in item 1 is a web address/],
+		['an empty page path', { url: ' ' }, /Page Path in item 1 is empty/],
+		['empty pendant keys', { additionalFields: { goodsKey: ' , ' } }, /Goods Key in item 1 is empty/],
+		['a URL where a media ID is expected', { coverImgUrl: 'https://example.com/tea.png' }, /Cover Image in item 1 is a URL, but Images From is set to Media ID/],
 	];
 
 	it.each(cases)('%s names the field, and no request reaches the sandbox', async (_story, overrides, message) => {
@@ -224,11 +224,11 @@ describe('Goods → Update', () => {
 	});
 
 	const bad: Array<[string, IDataObject, RegExp]> = [
-		['nothing to change', {}, /Update Fields \(updateFields\) has no field to change/],
-		['a switch to a range without the upper bound', { priceType: 2, price: 20 }, /Second Price \(price2\) is missing, but a price range needs both prices/],
-		['a second price for a fixed price', { priceType: 1, price: 20, price2: 30 }, /Second Price \(price2\) is given for a fixed price/],
-		['a price with 3 decimals', { price: 1.005 }, /Price \(price\) is 1.005, with more than 2 decimals/],
-		['a name that is too long', { name: 'A very long English goods name' }, /Goods Name \(name\) is 30 long/],
+		['nothing to change', {}, /Update Fields in item 1 has no field to change/],
+		['a switch to a range without the upper bound', { priceType: 2, price: 20 }, /Second Price in item 1 is missing, but a price range needs both prices/],
+		['a second price for a fixed price', { priceType: 1, price: 20, price2: 30 }, /Second Price in item 1 is given for a fixed price/],
+		['a price with 3 decimals', { price: 1.005 }, /Price in item 1 is 1.005, with more than 2 decimals/],
+		['a name that is too long', { name: 'A very long English goods name' }, /Goods Name in item 1 is too long: “A very long English goods name” counts as 30 characters/],
 	];
 
 	it.each(bad)('refuses %s before calling WeChat', async (_story, fields, message) => {
@@ -238,7 +238,7 @@ describe('Goods → Update', () => {
 
 	it('refuses a goods ID that is not a number', async () => {
 		await expect(runNode({ parameters: update(0, { price: 1 }, { goodsId: goodsById('tea') }), store })).rejects.toThrow(
-			'Goods (goodsId) must be a positive whole number, got "tea" [item 0]',
+			'Goods in item 1 must be a positive whole number, got "tea".',
 		);
 		expect(sandbox.requests()).toHaveLength(0);
 	});
@@ -289,7 +289,7 @@ describe('Goods → Delete, Cancel Audit, Resubmit Audit: the audit lifecycle', 
 
 	it('refuses an audit ID that is not a number before calling WeChat', async () => {
 		await expect(runNode({ parameters: op('cancelAudit', 5001, { auditId: 'latest' }), store })).rejects.toThrow(
-			'Audit ID (auditId) must be a positive whole number, got "latest" [item 0]',
+			'Audit ID in item 1 must be a positive whole number, got "latest".',
 		);
 		expect(sandbox.requests()).toHaveLength(0);
 	});
@@ -350,7 +350,7 @@ describe('Goods → Get', () => {
 	it('says which goods were not found; under Continue On Fail only that item fails', async () => {
 		const [a] = seedGoods(1);
 		await expect(runNode({ parameters: { resource: 'goods', operation: 'get', goodsIds: `${a}, 4242` }, store })).rejects.toThrow(
-			'Goods 4242 was not found [item 0]',
+			'Goods 4242, asked for in item 1, was not found.',
 		);
 
 		const items = await runNode({
@@ -361,17 +361,17 @@ describe('Goods → Get', () => {
 		});
 		expect(json(items)).toEqual([
 			expect.objectContaining({ goods_id: a }),
-			expect.objectContaining({ error: 'Goods 4242 was not found [item 1]' }),
-			expect.objectContaining({ error: expect.stringMatching(/Goods IDs \(goodsIds\) has "tea" as entry 1/) }),
+			expect.objectContaining({ error: 'Goods 4242, asked for in item 2, was not found.' }),
+			expect.objectContaining({ error: expect.stringMatching(/Goods IDs in item 3 has "tea" as entry 1/) }),
 		]);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
 	it('refuses IDs that are not numbers, and an empty list, before calling WeChat', async () => {
 		await expect(runNode({ parameters: { resource: 'goods', operation: 'get', goodsIds: '5001, 5002x' }, store })).rejects.toThrow(
-			'Goods IDs (goodsIds) has "5002x" as entry 2, which is not a goods ID [item 0]',
+			'Goods IDs in item 1 has "5002x" as entry 2, which is not a goods ID.',
 		);
-		await expect(runNode({ parameters: { resource: 'goods', operation: 'get', goodsIds: '' }, store })).rejects.toThrow('Goods IDs (goodsIds) is empty');
+		await expect(runNode({ parameters: { resource: 'goods', operation: 'get', goodsIds: '' }, store })).rejects.toThrow('Goods IDs in item 1 is empty');
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 });

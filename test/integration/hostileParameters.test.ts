@@ -3,13 +3,15 @@
  * each parameter gets the bad values its type invites (empty required text, non-numeric IDs, out-of-range
  * limits, unreadable dates, wrong options, broken JSON, oversized lists), plus the rules WeChat documents
  * for that field (name lengths, time windows, price rules, list sizes). Every one must fail before WeChat
- * is called: an error that names the field as `(fieldName)`, and not a single request to the sandbox.
+ * is called: an error that names the field as the user sees it and the item, and not a single request to
+ * the sandbox.
  *
  * Cases that still slip through are listed in KNOWN_GAPS with what happens instead; they run as
  * `it.failing`, so fixing one makes jest say so (then remove it from the list).
  */
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { batchingProperty } from '../../nodes/WeChatLive/actions/common/batching';
 import { resources } from '../../nodes/WeChatLive/actions/resources';
 import type { WeChatOperation } from '../../nodes/WeChatLive/actions/types';
 import type { Sandbox } from '../support/sandbox';
@@ -102,7 +104,7 @@ type Bad = IDataObject[string];
 
 interface Case {
 	operation: string;
-	/** The field the error must name, as `(field)`. */
+	/** The field the error must name (by its display name). */
 	field: string;
 	/** The parameter (or collection option) given the bad value. */
 	parameter: string;
@@ -320,7 +322,7 @@ describe('the valid parameters each case starts from', () => {
 		const [resource, operation] = key.split(':');
 		const { error } = await run({ resource, operation, ...VALID[key] });
 		// WeChat may refuse made-up IDs; the point is that the node's own checks let these through.
-		expect(error?.message ?? '').not.toMatch(/\([a-zA-Z]+\) /);
+		expect(error?.message ?? '').not.toMatch(INPUT_ERROR);
 		expect(sandbox.requests().length).toBeGreaterThan(0);
 	});
 
@@ -339,7 +341,7 @@ describe('values as expressions give them', () => {
 	] as const)('%s takes digits for numbers and "true"/1 for switches', async (key, parameters, endpoint) => {
 		const [resource, operation] = key.split(':');
 		const { error } = await run({ resource, operation, ...VALID[key], ...parameters });
-		expect(error?.message ?? '').not.toMatch(/\([a-zA-Z]+\) /);
+		expect(error?.message ?? '').not.toMatch(INPUT_ERROR);
 		expect(sandbox.requests().map((r) => r.endpoint)).toContain(endpoint);
 	});
 
@@ -350,6 +352,31 @@ describe('values as expressions give them', () => {
 	});
 });
 
+/** An input error: it names a field and the item, "Room Name in item 1 …". */
+const INPUT_ERROR = /^[^,]* in item \d+\b/;
+
+/** The display names a parameter (or an option inside a collection) has in an operation. */
+function displayNamesOf(operation: string, name: string): string[] {
+	const [resource, op] = operation.split(':');
+	const found: string[] = [];
+	const visit = (options: unknown[] | undefined): void => {
+		for (const option of (options ?? []) as Array<INodeProperties & { values?: INodeProperties[] }>) {
+			if (option.name === name && option.displayName) found.push(option.displayName);
+			visit(option.options as unknown[] | undefined);
+			visit(option.values);
+		}
+	};
+	visit(resources.find((r) => r.value === resource)?.operations.find((o) => o.value === op)?.properties);
+	visit([batchingProperty]); // added to every per-item operation by the description builder
+	return found;
+}
+
+/** The error names the field as its property shows it. */
+function expectNamed(message: string, operation: string, field: string): void {
+	const names = displayNamesOf(operation, field);
+	expect(names.some((displayName) => message.includes(displayName)) ? undefined : { message, names }).toBeUndefined();
+}
+
 describe.each(resources.map((r) => [r.value] as const))('%s: bad parameters fail before any request, naming the field', (resource) => {
 	const cases = allCases.filter((c) => c.operation.startsWith(`${resource}:`));
 	const check = async ({ operation, field, parameters }: Case) => {
@@ -357,7 +384,7 @@ describe.each(resources.map((r) => [r.value] as const))('%s: bad parameters fail
 		const { error, items } = await run({ resource, operation: op, ...parameters });
 		expect({ requests: sandbox.requests().map((r) => r.endpoint) }).toEqual({ requests: [] });
 		expect(items).toBeUndefined();
-		expect(error?.message).toContain(`(${field})`);
+		expectNamed(String(error?.message), operation, field);
 		expect(`${error?.message} ${error?.description}`).not.toContain(sandbox.app.appSecret);
 		// With Continue On Fail: the item comes out once, as an error item saying the same, with the fix.
 		const onFail = await run({ resource, operation: op, ...parameters }, true);
@@ -366,7 +393,7 @@ describe.each(resources.map((r) => [r.value] as const))('%s: bad parameters fail
 		expect(onFail.items).toHaveLength(1);
 		const [item] = onFail.items!;
 		expect([item.pairedItem].flat()).toEqual([{ item: 0 }]);
-		expect(String(item.json.error)).toContain(`(${field})`);
+		expectNamed(String(item.json.error), operation, field);
 		expect(typeof item.json.description).toBe('string');
 	};
 	const known = cases.filter((c) => gapOf(c));

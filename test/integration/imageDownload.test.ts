@@ -30,7 +30,7 @@ const hungUp = () => new Promise((resolve) => setTimeout(resolve, 200));
 describe('an image URL is downloaded within WeChat’s limits', () => {
 	it('an endless image is cut off at 10 MB, and nothing is uploaded', async () => {
 		await expect(runNode({ parameters: upload(`${sandbox.url}/__fixtures/endless.png`), store })).rejects.toThrow(
-			'Image: the image is more than WeChat’s 10.0 MB for this field, so the download was stopped there',
+			'Image in item 1: the image is more than WeChat’s 10.0 MB for this field, so the download was stopped there',
 		);
 		await hungUp();
 		const [served] = downloads();
@@ -42,7 +42,7 @@ describe('an image URL is downloaded within WeChat’s limits', () => {
 
 	it('a feeds image is stopped at its own 100 KB, not at the upload’s 10 MB', async () => {
 		await expect(runNode({ parameters: upload(`${sandbox.url}/__fixtures/endless.png`, 'feedsImg'), store })).rejects.toThrow(
-			/Feeds Image: the image is more than WeChat’s 100 KB for this field/,
+			/Feeds Image in item 1: the image is more than WeChat’s 100 KB for this field/,
 		);
 		await hungUp();
 		expect(downloads()[0]).toMatchObject({ closedEarly: true, bytesSent: expect.any(Number) });
@@ -52,7 +52,7 @@ describe('an image URL is downloaded within WeChat’s limits', () => {
 	it('an image that announces its size is refused before its body is read', async () => {
 		await expect(
 			runNode({ parameters: upload(`${sandbox.url}/__fixtures/image.png?w=10&h=10&pad=150000`, 'feedsImg'), store }),
-		).rejects.toThrow('Feeds Image: the image is 147 KB, more than WeChat’s 100 KB for this field');
+		).rejects.toThrow('Feeds Image in item 1: the image is 147 KB, more than WeChat’s 100 KB for this field');
 	});
 
 	it('a redirect to the image is followed', async () => {
@@ -63,7 +63,7 @@ describe('an image URL is downloaded within WeChat’s limits', () => {
 
 	it(`a redirect loop is given up after ${MAX_REDIRECTS} redirects, with a clear error`, async () => {
 		await expect(runNode({ parameters: upload(`${sandbox.url}/__fixtures/loop`), store })).rejects.toThrow(
-			`Image: ${sandbox.url}/__fixtures/loop redirects more than 5 times (the redirects may go round in a circle)`,
+			`Image in item 1: ${sandbox.url}/__fixtures/loop redirects more than 5 times (the redirects may go round in a circle)`,
 		);
 		expect(downloads()).toHaveLength(MAX_REDIRECTS + 1);
 	});
@@ -77,7 +77,7 @@ describe('an image URL is downloaded within WeChat’s limits', () => {
 
 	it('a missing image is reported with the server’s answer', async () => {
 		await expect(runNode({ parameters: upload(`${sandbox.url}/__fixtures/gone.png`), store })).rejects.toThrow(
-			`Image: the server answered 404 Not Found for ${sandbox.url}/__fixtures/gone.png, not the image`,
+			`Image in item 1: the server answered 404 Not Found for ${sandbox.url}/__fixtures/gone.png, not the image`,
 		);
 	});
 

@@ -74,13 +74,13 @@ describe('Media → Upload Image', () => {
 
 describe('bad input is refused before WeChat is called', () => {
 	it.each([
-		['a text file', upload(), [withFile(Buffer.from('not an image'), 'notes.txt', 'text/plain')], /Image: the file is not a JPG, PNG or GIF image \[item 0\]/],
-		['a binary property the item does not have', upload({ binaryPropertyName: 'photo' }), [withFile(images.png(10, 10))], /Input Binary Field \(binaryPropertyName\) names the binary property "photo", which the input item does not have/],
-		['an item without binary data', upload(), [{ json: {} }], /Input Binary Field \(binaryPropertyName\) names the binary property "data"/],
-		['a URL that is not http(s)', upload({ source: 'url', url: 'ftp://shop.example.com/a.png' }), undefined, /Image URL \(url\) is not an http\(s\) URL/],
-		['an empty URL', upload({ source: 'url', url: ' ' }), undefined, /Image URL \(url\) is empty/],
-		['a feeds image over 100 KB', upload({ intendedUse: 'feedsImg' }), [withFile(images.png(10, 10, { padBytes: 120 * 1024 }))], /Feeds Image: the image is 121 KB, more than WeChat’s 100 KB/],
-		['a goods cover over 300×300 pixels', upload({ intendedUse: 'goodsCover' }), [withFile(images.png(400, 300))], /Goods Cover Image: the image is 400×300 pixels, more than WeChat’s 300×300/],
+		['a text file', upload(), [withFile(Buffer.from('not an image'), 'notes.txt', 'text/plain')], /Image in item 1: the file is not a JPG, PNG or GIF image\./],
+		['a binary property the item does not have', upload({ binaryPropertyName: 'photo' }), [withFile(images.png(10, 10))], /Input Binary Field in item 1 names the binary property "photo", which the input item does not have/],
+		['an item without binary data', upload(), [{ json: {} }], /Input Binary Field in item 1 names the binary property "data"/],
+		['a URL that is not http(s)', upload({ source: 'url', url: 'ftp://shop.example.com/a.png' }), undefined, /Image URL in item 1 is not an http\(s\) URL/],
+		['an empty URL', upload({ source: 'url', url: ' ' }), undefined, /Image URL in item 1 is empty/],
+		['a feeds image over 100 KB', upload({ intendedUse: 'feedsImg' }), [withFile(images.png(10, 10, { padBytes: 120 * 1024 }))], /Feeds Image in item 1: the image is 121 KB, more than WeChat’s 100 KB/],
+		['a goods cover over 300×300 pixels', upload({ intendedUse: 'goodsCover' }), [withFile(images.png(400, 300))], /Goods Cover Image in item 1: the image is 400×300 pixels, more than WeChat’s 300×300/],
 	])('%s names the field, and nothing is uploaded', async (_story, parameters, items, message) => {
 		await expect(runNode({ parameters, items, store })).rejects.toThrow(message);
 		expect(sandbox.requests()).toHaveLength(0);

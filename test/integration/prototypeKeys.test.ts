@@ -28,7 +28,7 @@ describe.each(INHERITED)('the name "%s"', (name) => {
 		const items = [{ json: {}, binary: { data: { data: images.png(10, 10).toString('base64'), mimeType: 'image/png' } } }];
 		await expect(
 			runNode({ parameters: { resource: 'media', operation: 'uploadImage', source: 'binary', binaryPropertyName: name, intendedUse: 'any' }, items, store }),
-		).rejects.toThrow(`Input Binary Field (binaryPropertyName) names the binary property "${name}", which the input item does not have`);
+		).rejects.toThrow(`Input Binary Field in item 1 names the binary property "${name}", which the input item does not have`);
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 
@@ -54,7 +54,7 @@ describe.each(INHERITED)('the name "%s"', (name) => {
 				items: [{ json: { openid: 'oA1' } }],
 				store,
 			}),
-		).rejects.toThrow(`Openid Field (openidField) is "${name}", but the input item has no such field`);
+		).rejects.toThrow(`Openid Field in item 1 is "${name}", but the input item has no such field`);
 	});
 
 	it('gives no label', () => {

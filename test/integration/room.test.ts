@@ -111,7 +111,7 @@ describe('Room → Create', () => {
 				items: [{ json: {}, binary: { big, small } as never }],
 				store,
 			}),
-		).rejects.toThrow(/Feeds Image: the image is 121 KB, more than WeChat’s 100 KB/);
+		).rejects.toThrow(/Feeds Image in item 1: the image is 121 KB, more than WeChat’s 100 KB/);
 		expect(sandbox.requests('roomCreate')).toHaveLength(0);
 	});
 
@@ -169,7 +169,7 @@ describe('Room → Create reads a picked time in the workflow’s time zone', ()
 		const later = new Date(Date.now() + 65 * 60e3).toISOString();
 		const failure = runNode({ parameters: roomParameters({ startTime: soon, endTime: later }), store, timeZone: 'Asia/Shanghai' });
 
-		await expect(failure).rejects.toThrow(/^Start Time \(startTime\) is \d{4}-\d\d-\d\d \d\d:\d\d \(Asia\/Shanghai, UTC\+08:00\), less than 10 minutes from now/);
+		await expect(failure).rejects.toThrow(/^Start Time in item 1 is \d{4}-\d\d-\d\d \d\d:\d\d \(Asia\/Shanghai, UTC\+08:00\), less than 10 minutes from now/);
 		await expect(failure).rejects.toMatchObject({ description: expect.stringMatching(/workflow’s time zone, Asia\/Shanghai/) });
 		expect(sandbox.requests()).toHaveLength(0);
 	});
@@ -177,13 +177,13 @@ describe('Room → Create reads a picked time in the workflow’s time zone', ()
 
 describe('bad input is refused before WeChat is called', () => {
 	const cases: Array<[string, IDataObject, RegExp]> = [
-		['a room name of 2 Chinese characters', { name: '直播' }, /Room Name \(name\) is 4 long .* must be 6–34 \[item 0\]/],
-		['a start time in the past', { startTime: hoursFromNow(-1), endTime: hoursFromNow(1) }, /Start Time \(startTime\) is .* less than 10 minutes from now/],
-		['a 20-minute show', { startTime: hoursFromNow(24), endTime: new Date(Date.now() + 24 * 3600e3 + 20 * 60e3).toISOString() }, /End Time \(endTime\) makes a show of 20 minutes/],
+		['a room name of 2 Chinese characters', { name: '直播' }, /Room Name in item 1 is too short: “直播” counts as 4 characters .* WeChat needs 6–34\./],
+		['a start time in the past', { startTime: hoursFromNow(-1), endTime: hoursFromNow(1) }, /Start Time in item 1 is .*, 60 minutes ago \(now is .*\); WeChat needs a start at least 10 minutes ahead\./],
+		['a 20-minute show', { startTime: hoursFromNow(24), endTime: new Date(Date.now() + 24 * 3600e3 + 20 * 60e3).toISOString() }, /End Time in item 1 makes a show of 20 minutes/],
 		['a start more than 6 months ahead', { startTime: hoursFromNow(24 * 200), endTime: hoursFromNow(24 * 200 + 1) }, /more than 6 months ahead/],
 		['a show longer than 24 hours', { endTime: hoursFromNow(24 + 25) }, /makes a show of 1500 minutes/],
-		['an anchor name of one Chinese character', { anchorName: '林' }, /Anchor Name \(anchorName\) is 2 long/],
-		['a URL where a media ID is expected', { coverImg: 'https://example.com/a.png' }, /Cover Image \(coverImg\) is a URL, but Images From is set to Media ID/],
+		['an anchor name of one Chinese character', { anchorName: '林' }, /Anchor Name in item 1 is too short: “林” counts as 2 characters/],
+		['a URL where a media ID is expected', { coverImg: 'https://example.com/a.png' }, /Cover Image in item 1 is a URL, but Images From is set to Media ID/],
 		['a binary property the item does not have', { imageSource: 'binary', coverImg: 'photo', shareImg: 'photo', feedsImg: 'photo' }, /names the binary property "photo", which the input item does not have/],
 	];
 
@@ -209,7 +209,7 @@ describe('bad input is refused before WeChat is called', () => {
 
 		expect(items.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 		expect(items[1].json.roomId).toBe(1001);
-		expect(items[0].json.error).toMatch(/Room Name \(name\)/);
+		expect(items[0].json.error).toMatch(/Room Name in item 1 /);
 		expect(items[0].json.description).toMatch(/Chinese characters/);
 		expect(items[2].json.error).toMatch(/Start Time/);
 		expect(items[3].json.error).toMatch(/End Time/);
@@ -273,7 +273,7 @@ describe('Room → Get Many, Get, Update, Delete', () => {
 		expect(room.json).toMatchObject({ roomid: 1002, name: 'Seeded room 1' });
 
 		await expect(runNode({ parameters: { resource: 'room', operation: 'get', roomId: roomById(4242) }, store })).rejects.toThrow(
-			'Room 4242 was not found [item 0]',
+			'Room 4242, asked for in item 1, was not found.',
 		);
 	});
 
@@ -298,7 +298,7 @@ describe('Room → Get Many, Get, Update, Delete', () => {
 
 	it('says a room ID must be a number', async () => {
 		await expect(runNode({ parameters: { resource: 'room', operation: 'delete', roomId: roomById('abc') }, store })).rejects.toThrow(
-			'Room (roomId) must be a positive whole number, got "abc" [item 0]',
+			'Room in item 1 must be a positive whole number, got "abc".',
 		);
 	});
 });

@@ -108,16 +108,16 @@ describe('Room Assistant → Add', () => {
 
 	const eleven = Array.from({ length: 11 }, (_, i) => ({ username: `helper_${i}`, nickname: `Helper ${i}` }));
 	it.each([
-		['no assistant', add({}), /Assistants \(users\) needs at least 1 entry/],
-		['11 assistants, more than a room takes', add({ user: eleven }), /Assistants \(users\) has 11 entries, more than WeChat’s limit of 10/],
-		['an empty WeChat ID', add({ user: [{ username: '', nickname: '小美' }] }), /Assistant 1: WeChat ID \(username\) is empty \[item 0\]/],
-		['a nickname where the WeChat ID belongs', add({ user: [{ username: 'ok_id', nickname: 'A' }, { username: '小美 Mei', nickname: '小美' }] }), /Assistant 2: WeChat ID \(username\) is "小美 Mei", which is not a WeChat ID/],
-		['an empty nickname', add({ user: [{ username: 'helper_mei', nickname: '  ' }] }), /Assistant 1: Nickname \(nickname\) is empty/],
-		['the same assistant twice', add({ user: [{ username: 'helper_mei', nickname: 'A' }, { username: 'helper_mei', nickname: 'B' }] }), /Assistants \(users\) lists "helper_mei" twice/],
-		['JSON that does not parse', addJson('[{username: x}]'), /Assistants \(JSON\) \(usersJson\) is not valid JSON/],
-		['a JSON entry that is not an object', addJson('["helper_mei"]'), /Assistants \(JSON\) \(usersJson\) has an entry that is not an object/],
-		['an empty JSON list', addJson('[]'), /Assistants \(JSON\) \(usersJson\) needs at least 1 entry/],
-		['a room ID that is not a number', add({ user: [{ username: 'helper_mei', nickname: '小美' }] }, { roomId: roomById('tonight') }), 'Room (roomId) must be a positive whole number, got "tonight" [item 0]'],
+		['no assistant', add({}), /Assistants in item 1 needs at least 1 entry/],
+		['11 assistants, more than a room takes', add({ user: eleven }), /Assistants in item 1 has 11 entries, more than WeChat’s limit of 10/],
+		['an empty WeChat ID', add({ user: [{ username: '', nickname: '小美' }] }), /WeChat ID of assistant 1 in item 1 is empty\./],
+		['a nickname where the WeChat ID belongs', add({ user: [{ username: 'ok_id', nickname: 'A' }, { username: '小美 Mei', nickname: '小美' }] }), /WeChat ID of assistant 2 in item 1 is "小美 Mei", which is not a WeChat ID/],
+		['an empty nickname', add({ user: [{ username: 'helper_mei', nickname: '  ' }] }), /Nickname of assistant 1 in item 1 is empty/],
+		['the same assistant twice', add({ user: [{ username: 'helper_mei', nickname: 'A' }, { username: 'helper_mei', nickname: 'B' }] }), /Assistants in item 1 lists "helper_mei" twice/],
+		['JSON that does not parse', addJson('[{username: x}]'), /Assistants \(JSON\) in item 1 is not valid JSON/],
+		['a JSON entry that is not an object', addJson('["helper_mei"]'), /Assistants \(JSON\) in item 1 has an entry that is not an object/],
+		['an empty JSON list', addJson('[]'), /Assistants \(JSON\) in item 1 needs at least 1 entry/],
+		['a room ID that is not a number', add({ user: [{ username: 'helper_mei', nickname: '小美' }] }, { roomId: roomById('tonight') }), 'Room in item 1 must be a positive whole number, got "tonight".'],
 	])('refuses %s before WeChat is called', async (_story, parameters, message) => {
 		makeRoom();
 		await refusedBeforeWeChat(parameters, message);
@@ -161,10 +161,10 @@ describe('Room Assistant → Update, Remove', () => {
 	});
 
 	it.each([
-		['an update without nickname', { operation: 'update', username: 'helper_mei', nickname: '' }, /Nickname \(nickname\) is empty \[item 0\]/],
-		['an update without WeChat ID', { operation: 'update', username: ' ', nickname: '美美' }, /WeChat ID \(username\) is empty \[item 0\]/],
-		['a removal by nickname', { operation: 'remove', username: '小美' }, /WeChat ID \(username\) is "小美", which is not a WeChat ID/],
-		['a removal from room 0', { operation: 'remove', username: 'helper_mei', roomId: roomById(0) }, /Room \(roomId\) must be a positive whole number/],
+		['an update without nickname', { operation: 'update', username: 'helper_mei', nickname: '' }, /Nickname in item 1 is empty\./],
+		['an update without WeChat ID', { operation: 'update', username: ' ', nickname: '美美' }, /WeChat ID in item 1 is empty\./],
+		['a removal by nickname', { operation: 'remove', username: '小美' }, /WeChat ID in item 1 is "小美", which is not a WeChat ID/],
+		['a removal from room 0', { operation: 'remove', username: 'helper_mei', roomId: roomById(0) }, /Room in item 1 must be a positive whole number/],
 	])('refuses %s before WeChat is called', async (_story, parameters, message) => {
 		makeRoom([['helper_mei', '小美']]);
 		await refusedBeforeWeChat({ resource: 'roomAssistant', roomId: roomById(1001), ...parameters }, message);
@@ -221,6 +221,6 @@ describe('Room Assistant → Get Many', () => {
 	});
 
 	it('refuses a room ID that is not a number before WeChat is called', async () => {
-		await refusedBeforeWeChat(getMany({ roomId: roomById('12a') }), 'Room (roomId) must be a positive whole number, got "12a" [item 0]');
+		await refusedBeforeWeChat(getMany({ roomId: roomById('12a') }), 'Room in item 1 must be a positive whole number, got "12a".');
 	});
 });

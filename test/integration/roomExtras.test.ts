@@ -121,13 +121,13 @@ describe('Room → Get Share Code', () => {
 	});
 
 	it.each([
-		['JSON that does not parse', { paramsInput: 'json', paramsJson: '{ path: pages }' }, /Parameters \(JSON\) \(paramsJson\) is not valid JSON/],
-		['a JSON list', { paramsInput: 'json', paramsJson: '[1, 2]' }, /Parameters \(JSON\) \(paramsJson\) must be a JSON object, got a list/],
-		['an empty JSON object', { paramsInput: 'json', paramsJson: '{}' }, /Parameters \(JSON\) \(paramsJson\) is an empty object/],
-		['no key-value pair', { paramsInput: 'keyValue', params: {} }, /Parameters \(params\) has no parameter/],
-		['a pair without a name', { paramsInput: 'keyValue', params: { parameter: [{ name: ' ', value: 'x' }] } }, /Parameters \(params\) has a parameter without a name/],
+		['JSON that does not parse', { paramsInput: 'json', paramsJson: '{ path: pages }' }, /Parameters \(JSON\) in item 1 is not valid JSON/],
+		['a JSON list', { paramsInput: 'json', paramsJson: '[1, 2]' }, /Parameters \(JSON\) in item 1 must be a JSON object, got a list/],
+		['an empty JSON object', { paramsInput: 'json', paramsJson: '{}' }, /Parameters \(JSON\) in item 1 is an empty object/],
+		['no key-value pair', { paramsInput: 'keyValue', params: {} }, /Parameters in item 1 has no parameter/],
+		['a pair without a name', { paramsInput: 'keyValue', params: { parameter: [{ name: ' ', value: 'x' }] } }, /Parameters in item 1 has a parameter without a name/],
 		['the same name twice', { paramsInput: 'keyValue', params: { parameter: [{ name: 'pid', value: '1' }, { name: 'pid', value: '2' }] } }, /has the parameter "pid" twice/],
-		['parameters longer than the plugin keeps', { paramsInput: 'json', paramsJson: { note: '直播'.repeat(60) } }, /Parameters \(JSON\) \(paramsJson\) is \d+ characters long once URL-encoded, more than the 600/],
+		['parameters longer than the plugin keeps', { paramsInput: 'json', paramsJson: { note: '直播'.repeat(60) } }, /Parameters \(JSON\) in item 1 is \d+ characters long once URL-encoded, more than the 600/],
 	])('refuses %s before WeChat is called', async (_story, extra, message) => {
 		makeRoom();
 		await refusedBeforeWeChat(shareCode(extra), message);
@@ -277,7 +277,7 @@ describe('Room switches', () => {
 		sandbox.clearLog();
 		await refusedBeforeWeChat(
 			{ resource: 'room', operation: 'setReplay', roomId: roomById(1001), enabled: 'maybe' },
-			'Enabled (enabled) must be true or false, got "maybe" [item 0]',
+			'Enabled in item 1 must be true or false, got "maybe".',
 		);
 	});
 });
@@ -296,7 +296,7 @@ describe('a room ID that is not a positive whole number is refused before WeChat
 	it.each(operations.flatMap((op) => ['abc', '0', '-3'].map((id) => [op.operation, id, op] as const)))(
 		'%s with room "%s"',
 		async (_operation, id, op) => {
-			await refusedBeforeWeChat({ resource: 'room', roomId: roomById(id), ...op }, `Room (roomId) must be a positive whole number, got "${id}" [item 0]`);
+			await refusedBeforeWeChat({ resource: 'room', roomId: roomById(id), ...op }, `Room in item 1 must be a positive whole number, got "${id}".`);
 		},
 	);
 });

@@ -81,10 +81,10 @@ describe('Room Goods → Import', () => {
 	it('refuses goods IDs that are not numbers, and a room ID that is not one, before calling WeChat', async () => {
 		setUp();
 		await expect(runNode({ parameters: op('import', { ids: '5001, green tea' }), store })).rejects.toThrow(
-			'Goods IDs (ids) has "green" as entry 2, which is not a goods ID [item 0]',
+			'Goods IDs in item 1 has "green" as entry 2, which is not a goods ID.',
 		);
 		await expect(runNode({ parameters: { ...op('import', { ids: '5001' }), roomId: roomById('tonight') }, store })).rejects.toThrow(
-			'Room (roomId) must be a positive whole number, got "tonight" [item 0]',
+			'Room in item 1 must be a positive whole number, got "tonight".',
 		);
 		expect(sandbox.requests()).toHaveLength(0);
 	});
@@ -146,7 +146,7 @@ describe('Room Goods during the show: Set Sale, Push, Remove', () => {
 		setUp();
 		for (const operation of ['setSale', 'remove', 'push', 'getVideo']) {
 			await expect(runNode({ parameters: withGoods(operation, 'tea', { onSale: true }), store })).rejects.toThrow(
-				'Goods (goodsId) must be a positive whole number, got "tea" [item 0]',
+				'Goods in item 1 must be a positive whole number, got "tea".',
 			);
 		}
 		expect(sandbox.requests()).toHaveLength(0);
@@ -166,7 +166,7 @@ describe('Room Goods → Sort', () => {
 
 	it('refuses an empty order before calling WeChat', async () => {
 		setUp();
-		await expect(runNode({ parameters: op('sort', { goods: '' }), store })).rejects.toThrow('Goods Order (goods) is empty [item 0]');
+		await expect(runNode({ parameters: op('sort', { goods: '' }), store })).rejects.toThrow('Goods Order in item 1 is empty.');
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 });

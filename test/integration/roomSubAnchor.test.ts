@@ -100,11 +100,11 @@ describe('Room Sub-Anchor', () => {
 	});
 
 	it.each([
-		['an empty WeChat ID', 'add', { username: '' }, 'Sub-Anchor WeChat ID (username) is empty [item 0]'],
-		['a nickname instead of the WeChat ID', 'update', { username: '陈 主播' }, /Sub-Anchor WeChat ID \(username\) is "陈 主播", which is not a WeChat ID/],
-		['a room ID with letters', 'add', { username: 'chen_anchor', roomId: roomById('10a') }, 'Room (roomId) must be a positive whole number, got "10a" [item 0]'],
-		['room 0 on delete', 'delete', { roomId: roomById(0) }, 'Room (roomId) must be a positive whole number, got "0" [item 0]'],
-		['a negative room on get', 'get', { roomId: roomById(-1001) }, 'Room (roomId) must be a positive whole number, got "-1001" [item 0]'],
+		['an empty WeChat ID', 'add', { username: '' }, 'Sub-Anchor WeChat ID in item 1 is empty.'],
+		['a nickname instead of the WeChat ID', 'update', { username: '陈 主播' }, /Sub-Anchor WeChat ID in item 1 is "陈 主播", which is not a WeChat ID/],
+		['a room ID with letters', 'add', { username: 'chen_anchor', roomId: roomById('10a') }, 'Room in item 1 must be a positive whole number, got "10a".'],
+		['room 0 on delete', 'delete', { roomId: roomById(0) }, 'Room in item 1 must be a positive whole number, got "0".'],
+		['a negative room on get', 'get', { roomId: roomById(-1001) }, 'Room in item 1 must be a positive whole number, got "-1001".'],
 	])('refuses %s before WeChat is called', async (_story, operation, extra, message) => {
 		makeRoom();
 		await expect(runNode({ parameters: parameters(operation, extra), store })).rejects.toThrow(message);

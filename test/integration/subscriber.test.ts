@@ -199,18 +199,18 @@ describe('Subscriber → Push Message', () => {
 			[[{ item: 0 }, { item: 3 }], 'pushed'],
 			[[{ item: 2 }], 'error'],
 		]);
-		expect(items[0].json.error).toMatch(/Room \(roomId\) must be a positive whole number, got "0" \[item 1\]/);
+		expect(items[0].json.error).toMatch(/Room in item 2 must be a positive whole number, got "0"\./);
 		expect(items[2].json).toMatchObject({ errcode: 9410006, room_id: notLive, batch: 1, user_openid: ['oC1'] });
 	});
 });
 
 describe('bad input is refused before WeChat is called', () => {
 	it.each([
-		['no room', push(''), openidItems(['oA1']), /Room \(roomId\) must be a positive whole number, got "" \[item 0\]/],
-		['an empty openid list', push(7, { recipients: 'list', openids: ' ,\n ' }), undefined, /Openids \(openids\) has no openids \[item 0\]/],
-		['something that is not an openid', push(7, { recipients: 'list', openids: 'oA1, {{name}}' }), undefined, /Openids \(openids\) contains "\{\{name\}\}", which is not an openid/],
-		['an input item without the openid field', push(7), [{ json: { openid: 'oA1' } }, { json: { nickname: 'Lin' } }], /Openid Field \(openidField\) is "openid", but the input item has no such field \[item 1\]/],
-		['an openid field that is empty', push(7), [{ json: { openid: '' } }], /Field "openid" \(openidField\) has no openids \[item 0\]/],
+		['no room', push(''), openidItems(['oA1']), /Room in item 1 must be a positive whole number, got ""\./],
+		['an empty openid list', push(7, { recipients: 'list', openids: ' ,\n ' }), undefined, /Openids in item 1 has no openids\./],
+		['something that is not an openid', push(7, { recipients: 'list', openids: 'oA1, {{name}}' }), undefined, /Openids in item 1 contains "\{\{name\}\}", which is not an openid/],
+		['an input item without the openid field', push(7), [{ json: { openid: 'oA1' } }, { json: { nickname: 'Lin' } }], /Openid Field in item 2 is "openid", but the input item has no such field\./],
+		['an openid field that is empty', push(7), [{ json: { openid: '' } }], /Field "openid" in item 1 has no openids\./],
 	])('%s names the field, and no request reaches the sandbox', async (_story, parameters, items, message) => {
 		await expect(runNode({ parameters, items, store })).rejects.toThrow(message);
 		expect(sandbox.requests()).toHaveLength(0);
@@ -218,7 +218,7 @@ describe('bad input is refused before WeChat is called', () => {
 
 	it('checks every item before the first push', async () => {
 		const roomId = room();
-		await expect(runNode({ parameters: push(roomId), items: [...openidItems(['oA1', 'oB1']), { json: {} }], store })).rejects.toThrow(/\[item 2\]/);
+		await expect(runNode({ parameters: push(roomId), items: [...openidItems(['oA1', 'oB1']), { json: {} }], store })).rejects.toThrow(/ in item 3 /);
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 });

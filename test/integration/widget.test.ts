@@ -41,8 +41,8 @@ describe('Widget → Set Goods Key, Get Goods Key', () => {
 	});
 
 	it.each([
-		['an empty key list', ' , ', /Goods Key \(goodsKey\) is empty \[item 0\]/],
-		['a key that is not text', [{ key: 'productId' }], /Goods Key \(goodsKey\) has an entry that is not text/],
+		['an empty key list', ' , ', /Goods Key in item 1 is empty\./],
+		['a key that is not text', [{ key: 'productId' }], /Goods Key in item 1 has an entry that is not text/],
 	])('refuses %s before calling WeChat', async (_story, goodsKey, message) => {
 		await expect(runNode({ parameters: { resource: 'widget', operation: 'setGoodsKey', goodsKey }, store })).rejects.toThrow(message);
 		expect(sandbox.requests()).toHaveLength(0);

@@ -71,3 +71,13 @@ it('the transport layer (with its readers) imports nothing from the operations, 
 it('the helpers import neither the transport layer nor the operations', () => {
 	expect(crossings('nodes/WeChatLive/helpers', (target) => under(target, 'nodes/WeChatLive/helpers', 'nodes/shared'))).toEqual([]);
 });
+
+it('WeChat’s input rules (rules/) are pure: they import only each other, the helpers and nodes/shared/', () => {
+	expect(
+		crossings('nodes/WeChatLive/rules', (target) => under(target, 'nodes/WeChatLive/rules', 'nodes/WeChatLive/helpers', 'nodes/shared')),
+	).toEqual([]);
+});
+
+it('the pickers (methods/) read WeChat through the transport layer, never through an operation', () => {
+	expect(crossings('nodes/WeChatLive/methods', (target) => !under(target, 'nodes/WeChatLive/actions'))).toEqual([]);
+});

@@ -62,7 +62,7 @@ describe('a time picked without an offset is wall-clock time in the workflow’s
 	it('refuses a time the clocks skip when daylight saving starts, saying which times to use', () => {
 		// 14 March 2027 in Los Angeles: 02:00 becomes 03:00.
 		expect(() => read('America/Los_Angeles', '2027-03-14T02:30:00')).toThrow(
-			'Start Time (startTime) is 2027-03-14 02:30, a time that does not exist in America/Los_Angeles: the clocks skip 60 minutes that night (daylight saving)',
+			'Start Time in item 1 is 2027-03-14 02:30, a time that does not exist in America/Los_Angeles: the clocks skip 60 minutes that night (daylight saving)',
 		);
 		try {
 			read('America/Los_Angeles', '2027-03-14T02:30:00');
@@ -107,7 +107,7 @@ describe('what is no time is refused, saying what is accepted and in which zone'
 	it.each([['next friday'], [''], ['2026-13-01T20:00:00'], ['2026-02-30T20:00'], [0], [-5], [new Date(NaN)], [{ toMillis: () => NaN }]])(
 		'%p',
 		(value) => {
-			expect(() => read('Asia/Shanghai', value)).toThrow(/^Start Time \(startTime\) is not a date-time/);
+			expect(() => read('Asia/Shanghai', value)).toThrow(/^Start Time in item 1 is not a date-time/);
 			try {
 				read('Asia/Shanghai', value);
 			} catch (error) {

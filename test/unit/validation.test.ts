@@ -1,13 +1,18 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { checkShowTimes } from '../../nodes/WeChatLive/actions/room/fields';
-import { checkWeightedLength, toUnixSeconds, weightedLength } from '../../nodes/WeChatLive/helpers/validation';
+import { toUnixSeconds } from '../../nodes/WeChatLive/helpers/validation';
+import { obey } from '../../nodes/WeChatLive/actions/common/parameters';
+import { checkWeightedLength as weightedLengthRule, weightedLength } from '../../nodes/WeChatLive/rules';
 
 const context = {
 	getNode: () => ({ name: 'WeChat Live', type: 'weChatLive', typeVersion: 1 }),
 	getTimezone: () => 'Asia/Shanghai',
 } as unknown as IExecuteFunctions;
 const NAME = { displayName: 'Room Name', name: 'name' };
+/** The rule as a reader applies it to the Room Name of an item. */
+const checkWeightedLength = (ctx: IExecuteFunctions, itemIndex: number, field: typeof NAME, value: string, min: number, max: number) =>
+	obey(ctx, itemIndex, field, () => weightedLengthRule(value, min, max));
 const now = new Date('2026-11-22T10:00:00Z');
 const at = (minutes: number) => Math.floor(now.getTime() / 1000) + minutes * 60;
 
@@ -21,8 +26,8 @@ describe('WeChat’s weighted name length', () => {
 	it('accepts a room name of 3 to 17 Chinese characters and refuses 2 or 18', () => {
 		expect(() => checkWeightedLength(context, 0, NAME, '圣诞节', 6, 34)).not.toThrow();
 		expect(() => checkWeightedLength(context, 0, NAME, '圣'.repeat(17), 6, 34)).not.toThrow();
-		expect(() => checkWeightedLength(context, 3, NAME, '直播', 6, 34)).toThrow('Room Name (name) is 4 long by WeChat’s count ("直播"; a Chinese character counts 2), but must be 6–34 [item 3]');
-		expect(() => checkWeightedLength(context, 0, NAME, '圣'.repeat(18), 6, 34)).toThrow(/is 36 long/);
+		expect(() => checkWeightedLength(context, 3, NAME, '直播', 6, 34)).toThrow('Room Name in item 4 is too short: “直播” counts as 4 characters by WeChat’s count (a Chinese character counts 2); WeChat needs 6–34.');
+		expect(() => checkWeightedLength(context, 0, NAME, '圣'.repeat(18), 6, 34)).toThrow(/is too long: “圣+” counts as 36 characters/);
 	});
 
 	it('says how to fix a short name', () => {
@@ -45,7 +50,7 @@ describe('time fields', () => {
 	});
 
 	it('refuse anything else, saying what is accepted', () => {
-		expect(() => toUnixSeconds(context, 1, START, 'next friday')).toThrow('Start Time (startTime) is not a date-time: "next friday" [item 1]');
+		expect(() => toUnixSeconds(context, 1, START, 'next friday')).toThrow('Start Time in item 2 is not a date-time: "next friday".');
 		expect(() => toUnixSeconds(context, 0, START, '')).toThrow(/is not a date-time/);
 	});
 });
@@ -66,7 +71,7 @@ describe('a show’s time window', () => {
 
 	it('shows times in the workflow’s time zone, named, and says where that zone is set', () => {
 		expect(() => checkShowTimes(context, 0, at(5), at(60), now)).toThrow(
-			'Start Time (startTime) is 2026-11-22 18:05 (Asia/Shanghai, UTC+08:00), less than 10 minutes from now (2026-11-22 18:00) [item 0]',
+			'Start Time in item 1 is 2026-11-22 18:05 (Asia/Shanghai, UTC+08:00), less than 10 minutes from now (now is 2026-11-22 18:00); WeChat needs a start at least 10 minutes ahead.',
 		);
 		try {
 			checkShowTimes(context, 0, at(5), at(60), now);

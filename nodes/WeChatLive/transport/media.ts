@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { t } from '../../shared/i18n/translate';
+import { itemNumber } from '../helpers/validation';
 import { weChatRequest } from './request';
 
 export interface ImageLimits {
@@ -75,6 +76,17 @@ export function describeBytes(bytes: number): string {
 	return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+/** An image that cannot go to WeChat (wrong type, too large, not downloadable), named as the user sees the field. */
+export function imageError(
+	context: IExecuteFunctions,
+	title: string,
+	itemIndex: number,
+	problem: string,
+	fix: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `${title} in ${itemNumber(itemIndex)}: ${problem}.`, { description: fix, itemIndex });
+}
+
 /** Checks WeChat's type and size rules locally, so a bad image costs no upload and no quota. */
 export function checkImage(
 	context: IExecuteFunctions,
@@ -84,11 +96,7 @@ export function checkImage(
 	itemIndex: number,
 ): ImageFormat {
 	const format = sniffImage(image.data);
-	const fail = (problem: string, fix: string) =>
-		new NodeOperationError(context.getNode(), `${field}: ${problem} [item ${itemIndex}]`, {
-			description: `${fix} (image from ${image.origin})`,
-			itemIndex,
-		});
+	const fail = (problem: string, fix: string) => imageError(context, field, itemIndex, problem, `${fix} (image from ${image.origin})`);
 	if (!format) {
 		throw fail(
 			t('the file is not a JPG, PNG or GIF image'),

@@ -29,7 +29,7 @@ module.exports = [
 		expectError: true,
 		check: ({ requests, run }) => {
 			expect(requests.filter((r) => r.endpoint === 'mediaUpload')).toHaveLength(0);
-			expect(JSON.stringify(run.error)).toMatch(/Feeds Image: the image is \d+ KB, more than WeChat’s 100 KB/);
+			expect(JSON.stringify(run.error)).toMatch(/Feeds Image in item 1: the image is \d+ KB, more than WeChat’s 100 KB/);
 		},
 	},
 	{
@@ -38,7 +38,7 @@ module.exports = [
 		parameters: (ctx) => ({ resource: 'media', operation: 'uploadImage', source: 'url', url: ctx.url, intendedUse: 'any' }),
 		expectError: true,
 		check: ({ requests, run, sandbox }) => {
-			expect(JSON.stringify(run.error)).toMatch(/Image: the image is more than WeChat’s 10.0 MB for this field, so the download was stopped there/);
+			expect(JSON.stringify(run.error)).toMatch(/Image in item 1: the image is more than WeChat’s 10.0 MB for this field, so the download was stopped there/);
 			const [download] = served(sandbox, '/__fixtures/endless.png');
 			// 10 MB and what sat in socket buffers, not the 64 MB the server offers (nor n8n's memory).
 			expect(download.bytesSent).toBeLessThan(24 * MB);
@@ -51,7 +51,7 @@ module.exports = [
 		parameters: (ctx) => ({ resource: 'media', operation: 'uploadImage', source: 'url', url: ctx.url, intendedUse: 'any' }),
 		expectError: true,
 		check: ({ run, sandbox }) => {
-			expect(JSON.stringify(run.error)).toMatch(/Image: \S+\/__fixtures\/loop redirects more than 5 times/);
+			expect(JSON.stringify(run.error)).toMatch(/Image in item 1: \S+\/__fixtures\/loop redirects more than 5 times/);
 			expect(served(sandbox, '/__fixtures/loop')).toHaveLength(6);
 		},
 	},

@@ -60,7 +60,7 @@ module.exports = [
 		expectError: true,
 		check: ({ requests, run }) => {
 			expect(requests).toHaveLength(0);
-			expect(JSON.stringify(run.error)).toMatch(/WeChat ID \(username\) is masked/);
+			expect(JSON.stringify(run.error)).toMatch(/WeChat ID in item 1 is masked/);
 		},
 	},
 ];

@@ -117,10 +117,10 @@ module.exports = [
 		check: ({ items, requests }) => {
 			expect(requests.filter((r) => r.endpoint === 'roomCreate').map((r) => r.body.name)).toEqual(['E2E good room']);
 			expect(items).toHaveLength(4);
-			expect(items[0].error).toMatch(/^Room Name \(name\) is 4 long .* \[item 0\]$/);
+			expect(items[0].error).toMatch(/^Room Name in item 1 is too short: “直播” counts as 4 characters .*\.$/);
 			expect(items[1]).toEqual(expect.objectContaining({ roomId: expect.any(Number), name: 'E2E good room' }));
-			expect(items[2].error).toMatch(/^Start Time \(startTime\) .* less than 10 minutes from now .*\[item 2\]$/);
-			expect(items[3].error).toMatch(/^End Time \(endTime\) makes a show of 20 minutes/);
+			expect(items[2].error).toMatch(/^Start Time in item 3 .* \d+ minutes ago \(now is .*\); WeChat needs a start at least 10 minutes ahead\.$/);
+			expect(items[3].error).toMatch(/^End Time in item 4 makes a show of 20 minutes/);
 		},
 	},
 ];

@@ -75,7 +75,7 @@ module.exports = [
 		expectError: true,
 		check: ({ requests, run }) => {
 			expect(calls(requests)).toHaveLength(0);
-			expect(JSON.stringify(run.error)).toMatch(/Assistant 1: WeChat ID \(username\) is \\"小美 Mei\\", which is not a WeChat ID/);
+			expect(JSON.stringify(run.error)).toMatch(/WeChat ID of assistant 1 in item 1 is \\"小美 Mei\\", which is not a WeChat ID/);
 		},
 	},
 	{

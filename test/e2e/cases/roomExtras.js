@@ -107,7 +107,7 @@ module.exports = [
 		expectError: true,
 		check: ({ requests, run }) => {
 			expect(calls(requests)).toHaveLength(0);
-			expect(JSON.stringify(run.error)).toMatch(/Parameters \(JSON\) \(paramsJson\) is not valid JSON/);
+			expect(JSON.stringify(run.error)).toMatch(/Parameters \(JSON\) in item 1 is not valid JSON/);
 		},
 	},
 	{

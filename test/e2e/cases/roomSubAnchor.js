@@ -75,7 +75,7 @@ module.exports = [
 		expectError: true,
 		check: ({ requests, run }) => {
 			expect(calls(requests)).toHaveLength(0);
-			expect(JSON.stringify(run.error)).toMatch(/Sub-Anchor WeChat ID \(username\) is empty/);
+			expect(JSON.stringify(run.error)).toMatch(/Sub-Anchor WeChat ID in item 1 is empty/);
 		},
 	},
 ];

@@ -80,7 +80,7 @@ module.exports = [
 		expectError: true,
 		check: ({ requests, run }) => {
 			expect(calls(requests, 'pushMessage')).toHaveLength(0);
-			expect(JSON.stringify(run.error)).toMatch(/Openids \(openids\) has no openids/);
+			expect(JSON.stringify(run.error)).toMatch(/Openids in item 1 has no openids/);
 		},
 	},
 ];

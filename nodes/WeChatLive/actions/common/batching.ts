@@ -70,22 +70,23 @@ export interface Batching {
 /** The node's Batching option (one setting for the whole run, read from the first item). */
 export function getBatching(context: IExecuteFunctions): Batching {
 	const raw = context.getNodeParameter('batching', 0, {}) as IDataObject;
-	const number = (name: string, displayName: string, min: number, max = Infinity): number | undefined => {
+	const number = (name: string, min: number, max = Infinity): number | undefined => {
 		const value = raw[name];
+		const { displayName } = (batchingProperty.options as INodeProperties[]).find((option) => option.name === name)!;
 		if (value === undefined || value === null || value === '') return undefined;
 		const n = Number(value);
 		if (!Number.isInteger(n) || n < min || n > max) {
-			throw new NodeOperationError(context.getNode(), `Batching → ${displayName} (${name}) is ${JSON.stringify(value)}, but must be a whole number ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}`, {
+			throw new NodeOperationError(context.getNode(), `Batching → ${displayName} is ${JSON.stringify(value)}, but must be a whole number ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}.`, {
 				description: `Set Batching → ${displayName} to a whole number ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}, or remove it.`,
 			});
 		}
 		return n;
 	};
-	const concurrency = number('concurrency', 'Concurrency', 1, MAX_CONCURRENCY) ?? 1;
+	const concurrency = number('concurrency', 1, MAX_CONCURRENCY) ?? 1;
 	return {
-		itemsPerBatch: number('itemsPerBatch', 'Items per Batch', 1) ?? Infinity,
-		batchIntervalMs: number('batchInterval', 'Batch Interval (Ms)', 0) ?? 0,
+		itemsPerBatch: number('itemsPerBatch', 1) ?? Infinity,
+		batchIntervalMs: number('batchInterval', 0) ?? 0,
 		concurrency,
-		maxItemsPerMinute: number('maxItemsPerMinute', 'Max Items per Minute', 0) ?? (concurrency > 1 ? DEFAULT_PARALLEL_ITEMS_PER_MINUTE : 0),
+		maxItemsPerMinute: number('maxItemsPerMinute', 0) ?? (concurrency > 1 ? DEFAULT_PARALLEL_ITEMS_PER_MINUTE : 0),
 	};
 }

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
 import { invalidInput } from '../../helpers/validation';
@@ -8,7 +7,7 @@ import { decodeLeniently } from '../../helpers/uri';
 import type { DownloadResult } from '../../transport/download';
 import { DOWNLOAD_DEADLINE_MS, downloadCapped, MAX_REDIRECTS } from '../../transport/download';
 import type { ImageFile, ImageLimits } from '../../transport/media';
-import { describeBytes, uploadImage } from '../../transport/media';
+import { describeBytes, imageError, uploadImage } from '../../transport/media';
 import { getOption } from './parameters';
 
 /**
@@ -166,7 +165,7 @@ export async function download(
 	const downloaded = await downloadCapped(context, url, { maxBytes: limits.maxBytes });
 	if (!downloaded.ok) {
 		const { problem, fix } = explainDownload(downloaded, limits);
-		throw new NodeOperationError(context.getNode(), `${title}: ${problem}`, { description: fix, itemIndex });
+		throw imageError(context, title, itemIndex, problem, fix);
 	}
 	return { data: downloaded.data, fileName: fileNameOf(downloaded.url), origin: url };
 }

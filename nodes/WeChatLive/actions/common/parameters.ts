@@ -1,19 +1,100 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
 import { digitsAsNumber } from '../../../shared/digits';
-import { invalidInput, requireBoolean, requireId, requireLimit } from '../../helpers/validation';
+import { invalidInput } from '../../helpers/validation';
+import { checkWeChatId, RuleBroken, toId } from '../../rules';
+import { limitProperty, returnAllProperty, roomIdProperty } from './properties';
 
-export const ROOM_ID: Field = { displayName: 'Room', name: 'roomId' };
+/**
+ * Layer (b) of the input checks, the parameter readers (layer (a), WeChat's rules, is described in
+ * rules/index.ts). A reader takes the node property itself (or, for a value from inside a collection, the
+ * property and the value), reads it with getNodeParameter, checks its type and WeChat's rules, and throws
+ * the error that names the property's display name and the item. These are the readers every resource
+ * uses; a resource's own are in its fields.ts, beside its properties.
+ */
+
+/** The property's value for an item, as n8n gives it (resource locators: their value). */
+export function parameterOf(context: IExecuteFunctions, itemIndex: number, property: Field, fallback: unknown = ''): unknown {
+	return context.getNodeParameter(property.name, itemIndex, fallback, { extractValue: true }) as unknown;
+}
+
+/**
+ * Applies one of WeChat's rules (rules/) to a value of `property`; a broken rule becomes the input error
+ * naming the property, or the one of `related` the rule names (rules that relate fields, like prices).
+ */
+export function obey<T>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	property: Field,
+	rule: () => T,
+	related: Field[] = [],
+): T {
+	try {
+		return rule();
+	} catch (error) {
+		if (error instanceof RuleBroken) {
+			const field = related.find((candidate) => candidate.name === error.field) ?? property;
+			throw invalidInput(context, itemIndex, field, error.problem, error.fix);
+		}
+		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex }); // a bug, not an input
+	}
+}
+
+export function requireText(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: Field,
+	value: unknown,
+	fix: string,
+): string {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (!text) throw invalidInput(context, itemIndex, field, 'is empty', fix);
+	return text;
+}
+
+/** Positive whole numbers: room IDs, goods IDs, audit IDs. */
+export function requireId(context: IExecuteFunctions, itemIndex: number, field: Field, value: unknown): number {
+	const id = toId(value);
+	if (id !== undefined) return id;
+	throw invalidInput(
+		context,
+		itemIndex,
+		field,
+		`must be a positive whole number, got "${String(value)}"`,
+		`Give the numeric ${field.displayName} as WeChat shows it.`,
+	);
+}
+
+/** A WeChat ID (微信号): required, and one that can be a WeChat ID (rules/text.ts). */
+export function requireWeChatId(context: IExecuteFunctions, itemIndex: number, field: Field, value: unknown): string {
+	const id = requireText(context, itemIndex, field, value, 'Give the person’s WeChat ID (微信号), as shown in WeChat under Me.');
+	obey(context, itemIndex, field, () => checkWeChatId(id));
+	return id;
+}
+
+/** A switch: true or false, also 1/0 and "true"/"false" as expressions often give them. */
+export function requireBoolean(context: IExecuteFunctions, itemIndex: number, field: Field, value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 1 || value === '1' || value === 'true') return true;
+	if (value === 0 || value === '0' || value === 'false') return false;
+	throw invalidInput(
+		context,
+		itemIndex,
+		field,
+		`must be true or false, got ${JSON.stringify(value) ?? String(value)}`,
+		'Switch it on or off, or make the expression give true or false.',
+	);
+}
 
 /** Reads a resource-locator or plain ID parameter as WeChat's numeric ID, refusing anything else. */
-export function getId(context: IExecuteFunctions, itemIndex: number, field: Field): number {
-	const raw = context.getNodeParameter(field.name, itemIndex, undefined, { extractValue: true }) as unknown;
-	return requireId(context, itemIndex, field, raw);
+export function getId(context: IExecuteFunctions, itemIndex: number, property: Field): number {
+	return requireId(context, itemIndex, property, parameterOf(context, itemIndex, property, undefined));
 }
 
 export function getRoomId(context: IExecuteFunctions, itemIndex: number): number {
-	return getId(context, itemIndex, ROOM_ID);
+	return getId(context, itemIndex, roomIdProperty);
 }
 
 /** 0/1 as WeChat wants it, from a switch already checked by getBoolean. */
@@ -21,20 +102,26 @@ export function bit(value: boolean): 0 | 1 {
 	return value ? 1 : 0;
 }
 
-const RETURN_ALL: Field = { displayName: 'Return All', name: 'returnAll' };
-const LIMIT: Field = { displayName: 'Limit', name: 'limit' };
-
 /** Return All / Limit of a list operation (returnAllOrLimit), checked also when expressions set them. */
 export function getPaging(context: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
-	const returnAll = requireBoolean(context, itemIndex, RETURN_ALL, context.getNodeParameter('returnAll', itemIndex, false));
+	const returnAll = requireBoolean(context, itemIndex, returnAllProperty, context.getNodeParameter(returnAllProperty.name, itemIndex, false));
 	// n8n hides Limit under Return All, but still hands out its value: only read it when it counts.
-	const limit = returnAll ? Infinity : requireLimit(context, itemIndex, LIMIT, context.getNodeParameter('limit', itemIndex, 50));
-	return { returnAll, limit };
+	if (returnAll) return { returnAll, limit: Infinity };
+	const value = context.getNodeParameter(limitProperty.name, itemIndex, limitProperty.default);
+	const limit = digitsAsNumber(value);
+	if (typeof limit === 'number' && Number.isSafeInteger(limit) && limit >= 1) return { returnAll, limit };
+	throw invalidInput(
+		context,
+		itemIndex,
+		limitProperty,
+		`is ${JSON.stringify(value) ?? String(value)}, but must be a whole number of at least 1`,
+		'Set how many results you want, e.g. 50, or switch on Return All.',
+	);
 }
 
 /** A switch parameter, or one inside a collection when `value` is given. */
-export function getBoolean(context: IExecuteFunctions, itemIndex: number, field: Field, value?: unknown): boolean {
-	return requireBoolean(context, itemIndex, field, value === undefined ? context.getNodeParameter(field.name, itemIndex) : value);
+export function getBoolean(context: IExecuteFunctions, itemIndex: number, property: Field, value?: unknown): boolean {
+	return requireBoolean(context, itemIndex, property, value === undefined ? context.getNodeParameter(property.name, itemIndex) : value);
 }
 
 /**

@@ -1,25 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+export const returnAllProperty: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitProperty: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	default: 50,
+	typeOptions: { minValue: 1 },
+	displayOptions: { show: { returnAll: [false] } },
+	description: 'Max number of results to return',
+};
+
 /** Return All / Limit, with n8n's standard wording; `max` is the API's own page limit where it has one. */
 export function returnAllOrLimit(max?: number): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1, ...(max ? { maxValue: max } : {}) },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
-	];
+	return [returnAllProperty, max ? { ...limitProperty, typeOptions: { minValue: 1, maxValue: max } } : limitProperty];
 }
 
 /** The room a single operation works on: picked from a searchable list, or given by ID. */

@@ -1,10 +1,9 @@
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
-import { auditIdProperty, getAuditId } from './audit';
 import { auditStatus, AUDIT_STATUSES } from '../../transport/reads/goods';
-import { getGoodsId, goodsIdProperty } from './ids';
+import { auditIdProperty, getAuditId, getGoodsId, goodsIdProperty } from './fields';
 
-export const cancelAudit: WeChatOperation = {
+export const goodsCancelAudit: WeChatOperation = {
 	value: 'cancelAudit',
 	name: 'Cancel Audit',
 	action: 'Cancel a goods audit',

@@ -1,28 +1,30 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { checkPriceRule, parseYuan, PRICE, PRICE2, PRICE_TYPES } from '../../helpers/prices';
+import { PRICE_TYPES } from '../../helpers/prices';
+import { checkPriceRule } from '../../rules';
 import { weChatRequest } from '../../transport/request';
 import { checkImageInput, imageProperties, imageSourceProperty, resolveImage } from '../common/images';
+import { obey } from '../common/parameters';
 import type { WeChatOperation } from '../types';
 import { auditStatus, AUDIT_STATUSES } from '../../transport/reads/goods';
 import {
+	COVER_IMG_URL,
+	goodsKeyProperty,
 	goodsNameProperty,
 	pagePathProperty,
+	priceProperties,
 	priceProperty,
 	priceTypeProperty,
+	readGoodsKeys,
+	readGoodsName,
+	readPagePath,
+	readThirdPartyAppid,
+	readYuan,
 	secondPriceProperty,
 	thirdPartyAppidProperty,
-} from './properties';
-import {
-	checkGoodsName,
-	checkThirdPartyAppid,
-	COVER_IMG_URL,
-	GOODS_KEY,
-	normaliseGoodsUrl,
-	parseGoodsKeys,
-} from './rules';
+} from './fields';
 
-export const create: WeChatOperation = {
+export const goodsCreate: WeChatOperation = {
 	value: 'create',
 	name: 'Create',
 	action: 'Create goods',
@@ -55,11 +57,7 @@ export const create: WeChatOperation = {
 			default: {},
 			options: [
 				{
-					displayName: 'Goods Key',
-					name: 'goodsKey',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. productId, sku',
+					...goodsKeyProperty,
 					description:
 						'Keys the live pendant (直播挂件) matches this goods by (goodsKey), separated by commas. Without them WeChat uses the global key (Widget → Set Goods Key).',
 				},
@@ -72,19 +70,19 @@ export const create: WeChatOperation = {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 
 		// Every rule first, so a bad item costs neither an image upload nor one of the 500 daily audits.
-		const name = checkGoodsName(this, itemIndex, get('name'));
-		const url = normaliseGoodsUrl(this, itemIndex, get('url'));
-		const priceType = Number(get('priceType'));
-		const price = parseYuan(this, itemIndex, PRICE, get('price'));
+		const name = readGoodsName(this, itemIndex, get(goodsNameProperty.name));
+		const url = readPagePath(this, itemIndex, get(pagePathProperty.name));
+		const priceType = Number(get(priceTypeProperty.name));
+		const price = readYuan(this, itemIndex, priceProperty, get(priceProperty.name));
 		const twoPrices = priceType === PRICE_TYPES.range || priceType === PRICE_TYPES.discount;
-		const price2 = twoPrices ? parseYuan(this, itemIndex, PRICE2, get('price2')) : undefined;
-		checkPriceRule(this, itemIndex, { priceType, price, price2 }, true);
+		const price2 = twoPrices ? readYuan(this, itemIndex, secondPriceProperty, get(secondPriceProperty.name)) : undefined;
+		obey(this, itemIndex, priceProperty, () => checkPriceRule({ priceType, price, price2 }, true), priceProperties);
 		const goodsInfo: IDataObject = { name, url, priceType, price };
 		if (price2 !== undefined) goodsInfo.price2 = price2;
 		if (additional.thirdPartyAppid !== undefined) {
-			goodsInfo.thirdPartyAppid = checkThirdPartyAppid(this, itemIndex, additional.thirdPartyAppid);
+			goodsInfo.thirdPartyAppid = readThirdPartyAppid(this, itemIndex, additional.thirdPartyAppid);
 		}
-		if (additional.goodsKey !== undefined) goodsInfo.goodsKey = parseGoodsKeys(this, itemIndex, GOODS_KEY, additional.goodsKey);
+		if (additional.goodsKey !== undefined) goodsInfo.goodsKey = readGoodsKeys(this, itemIndex, additional.goodsKey);
 		checkImageInput.call(this, itemIndex, COVER_IMG_URL, get(COVER_IMG_URL.name));
 
 		// Despite its name, coverImgUrl takes a media ID.

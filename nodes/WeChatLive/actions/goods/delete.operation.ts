@@ -1,8 +1,8 @@
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
-import { getGoodsId, goodsIdProperty } from './ids';
+import { getGoodsId, goodsIdProperty } from './fields';
 
-export const deleteGoods: WeChatOperation = {
+export const goodsDelete: WeChatOperation = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete goods',

@@ -1,13 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Field } from '../../helpers/validation';
+import { itemNumber } from '../../helpers/validation';
 import { asNodeError, errorItemJson } from '../errorItem';
 import type { WeChatOperation } from '../types';
 import { fetchWarehouse, WAREHOUSE_BATCH } from '../../transport/reads/goods';
-import { goodsIdsProperty, parseIdList } from './ids';
+import { getGoodsIds, goodsIdsProperty } from './fields';
 
-const GOODS_IDS: Field = { displayName: 'Goods IDs', name: 'goodsIds' };
+const goodsIdsParameter = goodsIdsProperty(
+	'Goods IDs',
+	'goodsIds',
+	'The goods to read (goods_ids): any number of IDs; the node asks WeChat for 20 at a time.',
+);
 
 interface Asked {
 	itemIndex: number;
@@ -18,7 +22,7 @@ interface Asked {
 function notFound(context: IExecuteFunctions, asked: Asked, missing: number[]): NodeOperationError {
 	return new NodeOperationError(
 		context.getNode(),
-		`Goods ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'} not found [item ${asked.itemIndex}]`,
+		`Goods ${missing.join(', ')}, asked for in ${itemNumber(asked.itemIndex)}, ${missing.length === 1 ? 'was' : 'were'} not found.`,
 		{
 			description: 'WeChat has no goods with this ID in the live goods library (deleted, or never created). Check the IDs, or list the goods with Goods → Get Many.',
 			itemIndex: asked.itemIndex,
@@ -35,7 +39,7 @@ async function getGoods(this: IExecuteFunctions, items: INodeExecutionData[]): P
 	const continueOnFail = this.continueOnFail();
 	const askedItems: Asked[] = items.map((_, itemIndex) => {
 		try {
-			return { itemIndex, ids: parseIdList(this, itemIndex, GOODS_IDS, this.getNodeParameter(GOODS_IDS.name, itemIndex, '')) };
+			return { itemIndex, ids: getGoodsIds(this, itemIndex, goodsIdsParameter) };
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this, error, itemIndex);
 			return { itemIndex, ids: [], error: error as Error };
@@ -74,14 +78,14 @@ async function getGoods(this: IExecuteFunctions, items: INodeExecutionData[]): P
 	return output;
 }
 
-export const get: WeChatOperation = {
+export const goodsGet: WeChatOperation = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get goods',
 	description: 'Get goods by ID with their audit status (获取商品的信息与审核状态)',
 	endpoints: ['goodsWarehouse'],
 	properties: [
-		goodsIdsProperty(GOODS_IDS, 'The goods to read (goods_ids): any number of IDs; the node asks WeChat for 20 at a time.'),
+		goodsIdsParameter,
 	],
 	executeAll: getGoods,
 };

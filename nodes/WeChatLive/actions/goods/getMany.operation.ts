@@ -20,7 +20,7 @@ const statusProperty: INodeProperties = {
 	description: 'Which goods to list (status). Only approved goods can be imported into rooms.',
 };
 
-export const getMany: WeChatOperation = {
+export const goodsGetMany: WeChatOperation = {
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many goods',

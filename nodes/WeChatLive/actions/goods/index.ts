@@ -1,15 +1,15 @@
 import type { WeChatResource } from '../types';
-import { cancelAudit } from './cancelAudit.operation';
-import { create } from './create.operation';
-import { deleteGoods } from './delete.operation';
-import { get } from './get.operation';
-import { getMany } from './getMany.operation';
-import { resubmitAudit } from './resubmitAudit.operation';
-import { update } from './update.operation';
+import { goodsCancelAudit } from './cancelAudit.operation';
+import { goodsCreate } from './create.operation';
+import { goodsDelete } from './delete.operation';
+import { goodsGet } from './get.operation';
+import { goodsGetMany } from './getMany.operation';
+import { goodsResubmitAudit } from './resubmitAudit.operation';
+import { goodsUpdate } from './update.operation';
 
 export const goods: WeChatResource = {
 	value: 'goods',
 	name: 'Goods',
 	description: 'The live goods library and its audit (直播商品库)',
-	operations: [create, get, getMany, update, deleteGoods, cancelAudit, resubmitAudit],
+	operations: [goodsCreate, goodsGet, goodsGetMany, goodsUpdate, goodsDelete, goodsCancelAudit, goodsResubmitAudit],
 };

@@ -1,9 +1,9 @@
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
 import { auditStatus, AUDIT_STATUSES } from '../../transport/reads/goods';
-import { getGoodsId, goodsIdProperty } from './ids';
+import { getGoodsId, goodsIdProperty } from './fields';
 
-export const resubmitAudit: WeChatOperation = {
+export const goodsResubmitAudit: WeChatOperation = {
 	value: 'resubmitAudit',
 	name: 'Resubmit Audit',
 	action: 'Resubmit goods for audit',

@@ -1,20 +1,36 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { Field } from '../../helpers/validation';
-import { requireText } from '../../helpers/validation';
 import type { ImageFile, ImageLimits } from '../../transport/media';
 import { MEDIA_UPLOAD_LIMITS, uploadImage as upload } from '../../transport/media';
 import { download, readBinary, requireBinaryProperty } from '../common/images';
-import { getOption } from '../common/parameters';
-import { COVER_IMG_URL } from '../goods/rules';
+import { getOption, requireText } from '../common/parameters';
+import { COVER_IMG_URL } from '../goods/fields';
 import { COVER_IMG, FEEDS_IMG, SHARE_IMG } from '../room/fields';
 import type { WeChatOperation } from '../types';
 
 /** WeChat keeps temporary media 3 days. */
 const MEDIA_LIFETIME_SECONDS = 3 * 24 * 3600;
 
-const BINARY_PROPERTY: Field = { displayName: 'Input Binary Field', name: 'binaryPropertyName' };
-const URL_FIELD: Field = { displayName: 'Image URL', name: 'url' };
+const binaryPropertyProperty: INodeProperties = {
+	displayName: 'Input Binary Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	displayOptions: { show: { source: ['binary'] } },
+	description: 'Name of the input item’s binary property that holds the image',
+};
+
+const imageUrlProperty: INodeProperties = {
+	displayName: 'Image URL',
+	name: 'url',
+	type: 'string',
+	default: '',
+	required: true,
+	displayOptions: { show: { source: ['url'] } },
+	placeholder: 'e.g. https://shop.example.com/images/cover.jpg',
+	description: 'URL of a JPG, PNG or GIF image',
+};
 
 /**
  * The limits of the field the image is meant for: the upload itself takes up to 10 MB, but a room's feeds
@@ -59,22 +75,22 @@ const intendedUseProperty: INodeProperties = {
 async function readImage(context: IExecuteFunctions, itemIndex: number, use: { title: string; limits: ImageLimits }): Promise<ImageFile> {
 	const source = getOption<string>(context, itemIndex, sourceProperty);
 	if (source === 'url') {
-		const url = requireText(context, itemIndex, URL_FIELD, context.getNodeParameter('url', itemIndex, ''), 'Give the image’s http(s) URL.');
+		const url = requireText(context, itemIndex, imageUrlProperty, context.getNodeParameter(imageUrlProperty.name, itemIndex, ''), 'Give the image’s http(s) URL.');
 		// Titled like the upload's own checks: a download stopped at the limit reads like a file refused.
-		return await download(context, itemIndex, URL_FIELD, url, use.limits, use.title);
+		return await download(context, itemIndex, imageUrlProperty, url, use.limits, use.title);
 	}
 	const property = requireText(
 		context,
 		itemIndex,
-		BINARY_PROPERTY,
-		context.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
+		binaryPropertyProperty,
+		context.getNodeParameter(binaryPropertyProperty.name, itemIndex, binaryPropertyProperty.default),
 		'Give the name of the input item’s binary property that holds the image, e.g. data.',
 	);
-	requireBinaryProperty(context, itemIndex, BINARY_PROPERTY, property);
+	requireBinaryProperty(context, itemIndex, binaryPropertyProperty, property);
 	return await readBinary(context, itemIndex, property);
 }
 
-export const uploadImage: WeChatOperation = {
+export const mediaUploadImage: WeChatOperation = {
 	value: 'uploadImage',
 	name: 'Upload Image',
 	action: 'Upload an image',
@@ -82,25 +98,8 @@ export const uploadImage: WeChatOperation = {
 	endpoints: ['mediaUpload'],
 	properties: [
 		sourceProperty,
-		{
-			displayName: 'Input Binary Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			default: 'data',
-			required: true,
-			displayOptions: { show: { source: ['binary'] } },
-			description: 'Name of the input item’s binary property that holds the image',
-		},
-		{
-			displayName: 'Image URL',
-			name: 'url',
-			type: 'string',
-			default: '',
-			required: true,
-			displayOptions: { show: { source: ['url'] } },
-			placeholder: 'e.g. https://shop.example.com/images/cover.jpg',
-			description: 'URL of a JPG, PNG or GIF image',
-		},
+		binaryPropertyProperty,
+		imageUrlProperty,
 		intendedUseProperty,
 	],
 	async execute(itemIndex) {

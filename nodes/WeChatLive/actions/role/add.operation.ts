@@ -1,8 +1,8 @@
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
-import { getMember, memberItem, memberProperties } from './fields';
+import { getMember, memberWithLabel, memberProperties } from './fields';
 
-export const add: WeChatOperation = {
+export const roleAdd: WeChatOperation = {
 	value: 'add',
 	name: 'Add',
 	action: 'Add a role to a member',
@@ -13,6 +13,6 @@ export const add: WeChatOperation = {
 		const member = getMember(this, itemIndex);
 		// An unverified anchor gets 400002 with a codeurl; the transport puts that link into the error.
 		await weChatRequest.call(this, 'roleAdd', { body: { ...member }, itemIndex });
-		return { ...memberItem(member), added: true };
+		return { ...memberWithLabel(member), added: true };
 	},
 };

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { label, ROLE } from '../../../shared/labels';
-import type { Field } from '../../helpers/validation';
-import { invalidInput, requireText, requireWeChatId } from '../../helpers/validation';
+import { invalidInput } from '../../helpers/validation';
+import { requireText, requireWeChatId } from '../common/parameters';
 
 /** WeChat's Chinese role names (role-manage.html), shown beside ours so users can match the console. */
 const ROLE_ZH: Record<number, string> = { [-1]: '全部成员', 0: '超级管理员', 1: '管理员', 2: '主播', 3: '运营者' };
@@ -16,9 +16,6 @@ export const SETTABLE_ROLES = [1, 2, 3];
 /** What Get Many filters on: every role, plus -1 for all members. */
 export const FILTER_ROLES = [-1, 0, 1, 2, 3];
 
-export const USERNAME: Field = { displayName: 'WeChat ID', name: 'username' };
-export const ROLE_FIELD: Field = { displayName: 'Role', name: 'role' };
-
 export function roleOptions(codes: number[]) {
 	return codes
 		.map((code) => ({ name: `${ROLE[code]} (${ROLE_ZH[code]})`, value: code }))
@@ -27,28 +24,29 @@ export function roleOptions(codes: number[]) {
 
 const roleChoices = SETTABLE_ROLES.map((code) => `${code} ${ROLE[code]}`).join(', ');
 
+export const memberUsernameProperty: INodeProperties = {
+	displayName: 'WeChat ID',
+	name: 'username',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. wxid_shop_admin',
+	description: 'The member’s WeChat ID (微信号, username), not their nickname',
+	hint: 'Role → Get Many shows WeChat IDs masked (e.g. o0****0o), so give the full WeChat ID here',
+};
+
+export const memberRoleProperty: INodeProperties = {
+	displayName: 'Role',
+	name: 'role',
+	type: 'options',
+	required: true,
+	default: 2,
+	description: 'The role (role). The super admin (超级管理员) cannot be set or removed through the API.',
+	options: roleOptions(SETTABLE_ROLES),
+};
+
 /** What Add and Remove share: whose role, and which. */
-export const memberProperties: INodeProperties[] = [
-	{
-		displayName: 'WeChat ID',
-		name: 'username',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. wxid_shop_admin',
-		description: 'The member’s WeChat ID (微信号, username), not their nickname',
-		hint: 'Role → Get Many shows WeChat IDs masked (e.g. o0****0o), so give the full WeChat ID here',
-	},
-	{
-		displayName: 'Role',
-		name: 'role',
-		type: 'options',
-		required: true,
-		default: 2,
-		description: 'The role (role). The super admin (超级管理员) cannot be set or removed through the API.',
-		options: roleOptions(SETTABLE_ROLES),
-	},
-];
+export const memberProperties: INodeProperties[] = [memberUsernameProperty, memberRoleProperty];
 
 export interface Member {
 	username: string;
@@ -60,8 +58,8 @@ export function getMember(context: IExecuteFunctions, itemIndex: number): Member
 	const username = requireText(
 		context,
 		itemIndex,
-		USERNAME,
-		context.getNodeParameter('username', itemIndex, ''),
+		memberUsernameProperty,
+		context.getNodeParameter(memberUsernameProperty.name, itemIndex, ''),
 		'Give the member’s WeChat ID (微信号).',
 	);
 	// Get Many only ever shows masked IDs ("o0****0o"); a "*" is in no WeChat ID, and sending one back
@@ -70,18 +68,18 @@ export function getMember(context: IExecuteFunctions, itemIndex: number): Member
 		throw invalidInput(
 			context,
 			itemIndex,
-			USERNAME,
+			memberUsernameProperty,
 			`is masked ("${username}")`,
 			'WeChat masks the IDs that Role → Get Many returns: give the member’s full WeChat ID.',
 		);
 	}
-	requireWeChatId(context, itemIndex, USERNAME, username); // no spaces or Chinese: not a nickname
-	const role = Number(context.getNodeParameter('role', itemIndex, 2));
+	requireWeChatId(context, itemIndex, memberUsernameProperty, username); // no spaces or Chinese: not a nickname
+	const role = Number(context.getNodeParameter(memberRoleProperty.name, itemIndex, memberRoleProperty.default));
 	if (!SETTABLE_ROLES.includes(role)) {
 		throw invalidInput(
 			context,
 			itemIndex,
-			ROLE_FIELD,
+			memberRoleProperty,
 			role === 0 ? 'is the super admin (0), which WeChat does not let the API set or remove' : `must be one of ${roleChoices}, got "${String(role)}"`,
 			role === 0 ? 'Transfer the super admin in the MP console (小程序直播 → 成员管理).' : `Use ${roleChoices}.`,
 		);
@@ -89,4 +87,4 @@ export function getMember(context: IExecuteFunctions, itemIndex: number): Member
 	return { username, role };
 }
 
-export const memberItem = (member: Member) => ({ ...member, role_label: label(ROLE, member.role) });
+export const memberWithLabel = (member: Member) => ({ ...member, role_label: label(ROLE, member.role) });

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { label, ROLE } from '../../../shared/labels';
 import { timeZoneOf, withReadableTimes } from '../../../shared/time';
@@ -8,18 +8,27 @@ import { weChatRequest } from '../../transport/request';
 import { getPaging } from '../common/parameters';
 import { returnAllOrLimit } from '../common/properties';
 import type { WeChatOperation } from '../types';
-import { FILTER_ROLES, ROLE_FIELD, roleOptions } from './fields';
+import { FILTER_ROLES, roleOptions } from './fields';
 
 /** getrolelist takes at most 30 members a page. */
 const ROLE_PAGE_SIZE = 30;
 
 /** One member as WeChat lists it, with readable names beside the role codes and a readable update time. */
-function memberItem(member: IDataObject, timeZone: string): IDataObject {
+function listedMember(member: IDataObject, timeZone: string): IDataObject {
 	const roles = Array.isArray(member.roleList) ? (member.roleList as unknown[]) : [];
 	return withReadableTimes({ ...member, role_labels: roles.map((code) => label(ROLE, code)) }, ['updateTimestamp'], timeZone);
 }
 
-export const getMany: WeChatOperation = {
+const roleFilterProperty: INodeProperties = {
+	displayName: 'Role',
+	name: 'role',
+	type: 'options',
+	default: -1,
+	description: 'Only members with this role (role)',
+	options: roleOptions(FILTER_ROLES),
+};
+
+export const roleGetMany: WeChatOperation = {
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many members',
@@ -27,14 +36,7 @@ export const getMany: WeChatOperation = {
 	endpoints: ['roleList'],
 	properties: [
 		...returnAllOrLimit(),
-		{
-			displayName: 'Role',
-			name: 'role',
-			type: 'options',
-			default: -1,
-			description: 'Only members with this role (role)',
-			options: roleOptions(FILTER_ROLES),
-		},
+		roleFilterProperty,
 		{
 			displayName: 'Keyword',
 			name: 'keyword',
@@ -47,9 +49,9 @@ export const getMany: WeChatOperation = {
 	],
 	async execute(itemIndex) {
 		const { returnAll, limit } = getPaging(this, itemIndex);
-		const role = Number(this.getNodeParameter('role', itemIndex, -1));
+		const role = Number(this.getNodeParameter(roleFilterProperty.name, itemIndex, roleFilterProperty.default));
 		if (!FILTER_ROLES.includes(role)) {
-			throw invalidInput(this, itemIndex, ROLE_FIELD, `must be one of ${FILTER_ROLES.join(', ')}, got "${String(role)}"`, 'Pick a role from the list, or All Members (-1).');
+			throw invalidInput(this, itemIndex, roleFilterProperty, `must be one of ${FILTER_ROLES.join(', ')}, got "${String(role)}"`, 'Pick a role from the list, or All Members (-1).');
 		}
 		const keyword = String(this.getNodeParameter('keyword', itemIndex, '') ?? '').trim();
 		// role is sent even for "all" (-1): WeChat's newer page omits the parameter, the older page and every
@@ -61,7 +63,7 @@ export const getMany: WeChatOperation = {
 			async (offset, size) => {
 				const response = await weChatRequest.call(this, 'roleList', { qs: { ...base, offset, limit: size }, itemIndex });
 				const list = (response.list as IDataObject[] | undefined) ?? [];
-				return { items: list.map((member) => memberItem(member, timeZone)), total: response.total as number | undefined };
+				return { items: list.map((member) => listedMember(member, timeZone)), total: response.total as number | undefined };
 			},
 			{ returnAll, limit, pageSize: ROLE_PAGE_SIZE },
 		);

@@ -1,11 +1,11 @@
 import type { WeChatResource } from '../types';
-import { add } from './add.operation';
-import { getMany } from './getMany.operation';
-import { remove } from './remove.operation';
+import { roleAdd } from './add.operation';
+import { roleGetMany } from './getMany.operation';
+import { roleRemove } from './remove.operation';
 
 export const role: WeChatResource = {
 	value: 'role',
 	name: 'Role',
 	description: "Members' roles: admins, anchors, operators (成员管理)",
-	operations: [add, remove, getMany],
+	operations: [roleAdd, roleRemove, roleGetMany],
 };

@@ -1,8 +1,8 @@
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
-import { getMember, memberItem, memberProperties } from './fields';
+import { getMember, memberWithLabel, memberProperties } from './fields';
 
-export const remove: WeChatOperation = {
+export const roleRemove: WeChatOperation = {
 	value: 'remove',
 	name: 'Remove',
 	action: 'Remove a role from a member',
@@ -12,6 +12,6 @@ export const remove: WeChatOperation = {
 	async execute(itemIndex) {
 		const member = getMember(this, itemIndex);
 		await weChatRequest.call(this, 'roleDelete', { body: { ...member }, itemIndex });
-		return { ...memberItem(member), removed: true };
+		return { ...memberWithLabel(member), removed: true };
 	},
 };

@@ -5,8 +5,7 @@ import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
 import { ANCHOR_IMG, buildRoomBody, roomOptionalSwitches, roomRequiredProperties } from './fields';
 import { checkImageInput, resolveImage } from '../common/images';
-import { getOption } from '../common/parameters';
-import { requireWeChatId } from '../../helpers/validation';
+import { getOption, requireWeChatId } from '../common/parameters';
 
 const roomTypeProperty: INodeProperties = {
 	displayName: 'Room Type',
@@ -24,6 +23,23 @@ const roomTypeProperty: INodeProperties = {
 	],
 };
 
+const createrWechatProperty: INodeProperties = {
+	displayName: 'Creator WeChat ID',
+	name: 'createrWechat',
+	type: 'string',
+	default: '',
+	description:
+		'WeChat ID of the room’s creator (createrWechat). When set, only the creator, admins and the anchor see the room in the console.',
+};
+
+const subAnchorWechatProperty: INodeProperties = {
+	displayName: 'Sub-Anchor WeChat ID',
+	name: 'subAnchorWechat',
+	type: 'string',
+	default: '',
+	description: 'WeChat ID of a second anchor (subAnchorWechat), real-name verified',
+};
+
 const screenTypeProperty: INodeProperties = {
 	displayName: 'Screen Orientation (Legacy)',
 	name: 'screenType',
@@ -36,7 +52,7 @@ const screenTypeProperty: INodeProperties = {
 	],
 };
 
-export const create: WeChatOperation = {
+export const roomCreate: WeChatOperation = {
 	value: 'create',
 	name: 'Create',
 	action: 'Create a room',
@@ -60,32 +76,18 @@ export const create: WeChatOperation = {
 					description:
 						'Anchor avatar (anchorImg), a legacy field WeChat once required: a media ID, binary property or URL as set in Images From',
 				},
-				{
-					displayName: 'Creator WeChat ID',
-					name: 'createrWechat',
-					type: 'string',
-					default: '',
-					description:
-						'WeChat ID of the room’s creator (createrWechat). When set, only the creator, admins and the anchor see the room in the console.',
-				},
+				createrWechatProperty,
 				...roomOptionalSwitches,
 				screenTypeProperty,
-				{
-					displayName: 'Sub-Anchor WeChat ID',
-					name: 'subAnchorWechat',
-					type: 'string',
-					default: '',
-					description: 'WeChat ID of a second anchor (subAnchorWechat), real-name verified',
-				},
+				subAnchorWechatProperty,
 			],
 		},
 	],
 	async execute(itemIndex) {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		if (additional.anchorImg !== undefined) checkImageInput.call(this, itemIndex, ANCHOR_IMG, additional.anchorImg);
-		const weChatIds = { subAnchorWechat: 'Sub-Anchor WeChat ID', createrWechat: 'Creator WeChat ID' };
-		for (const [name, displayName] of Object.entries(weChatIds)) {
-			if (additional[name] !== undefined) requireWeChatId(this, itemIndex, { displayName, name }, additional[name]);
+		for (const property of [subAnchorWechatProperty, createrWechatProperty]) {
+			if (additional[property.name] !== undefined) requireWeChatId(this, itemIndex, property, additional[property.name]);
 		}
 		const body = await buildRoomBody.call(this, itemIndex, additional);
 		body.type = getOption<number>(this, itemIndex, roomTypeProperty);

@@ -3,7 +3,7 @@ import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 
-export const deleteRoom: WeChatOperation = {
+export const roomDelete: WeChatOperation = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a room',

@@ -1,16 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { addMonths, describeTime, timeZoneOf, zoneHint } from '../../../shared/time';
-import type { Field } from '../../helpers/validation';
-import { checkWeightedLength, invalidInput, requireText, requireWeChatId, toUnixSeconds } from '../../helpers/validation';
+import { timeZoneOf } from '../../../shared/time';
+import { toUnixSeconds } from '../../helpers/validation';
+import {
+	ANCHOR_NAME_LENGTH,
+	checkShareParamsLength,
+	checkShowWindow,
+	checkWeightedLength,
+	ROOM_NAME_LENGTH,
+} from '../../rules';
 import { MEDIA_UPLOAD_LIMITS } from '../../transport/media';
 import type { ImageField } from '../common/images';
 import { checkImageInput, imageProperties, imageSourceProperty, resolveImage } from '../common/images';
-import { bit, getBoolean } from '../common/parameters';
+import { invalidInput } from '../../helpers/validation';
+import type { EndpointName } from '../../transport/request';
+import { weChatRequest } from '../../transport/request';
+import { bit, getBoolean, getOption, getRoomId, obey, requireText, requireWeChatId } from '../common/parameters';
+import { roomIdProperty } from '../common/properties';
+import type { WeChatOperation } from '../types';
 
 /**
- * The fields Room → Create and Room → Update share, and WeChat's rules for them, as api_createroom states
- * them (https://developers.weixin.qq.com/miniprogram/dev/server/API/livebroadcast/studio-management/api_createroom.html; api_editroom takes the same): names, image sizes, show times.
+ * The fields Room operations share, and their readers: what Create and Update send (names, images, show
+ * times, switches; WeChat's rules for them are in rules/room.ts), the share code's custom parameters, and
+ * the four single-switch operations.
  */
 
 const KB = 1024;
@@ -41,14 +53,6 @@ export const ANCHOR_IMG: ImageField = {
 	limits: MEDIA_UPLOAD_LIMITS,
 };
 
-const NAME: Field = { displayName: 'Room Name', name: 'name' };
-const ANCHOR_NAME: Field = { displayName: 'Anchor Name', name: 'anchorName' };
-const ANCHOR_WECHAT: Field = { displayName: 'Anchor WeChat ID', name: 'anchorWechat' };
-const START: Field = { displayName: 'Start Time', name: 'startTime' };
-const END: Field = { displayName: 'End Time', name: 'endTime' };
-
-const MINUTE = 60;
-const HOUR = 60 * MINUTE;
 
 /** Switches every room is created with (WeChat requires them). */
 const roomRequiredSwitches: INodeProperties[] = [
@@ -75,54 +79,64 @@ const roomRequiredSwitches: INodeProperties[] = [
 	},
 ];
 
+export const roomNameProperty: INodeProperties = {
+	displayName: 'Room Name',
+	name: 'name',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 圣诞节特卖直播',
+	description: 'Room title: 3–17 Chinese characters, or 6–34 Latin letters and digits (a Chinese character counts 2)',
+};
+
+export const startTimeProperty: INodeProperties = {
+	displayName: 'Start Time',
+	name: 'startTime',
+	type: 'dateTime',
+	required: true,
+	default: '',
+	description:
+		'Planned start: at least 10 minutes from now and at most 6 months ahead. A date-time without an offset is read in the workflow’s time zone (workflow Settings → Timezone); also an ISO date-time with an offset, or Unix time in seconds.',
+};
+
+export const endTimeProperty: INodeProperties = {
+	displayName: 'End Time',
+	name: 'endTime',
+	type: 'dateTime',
+	required: true,
+	default: '',
+	description:
+		'Planned end: 30 minutes to 24 hours after the start. Read like Start Time: without an offset, in the workflow’s time zone.',
+};
+
+export const anchorNameProperty: INodeProperties = {
+	displayName: 'Anchor Name',
+	name: 'anchorName',
+	type: 'string',
+	required: true,
+	default: '',
+	description: 'Anchor’s display nickname: 2–15 Chinese characters, or 4–30 Latin letters and digits',
+};
+
+export const anchorWechatProperty: INodeProperties = {
+	displayName: 'Anchor WeChat ID',
+	name: 'anchorWechat',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. wxid_anchor01',
+	description:
+		'The anchor’s WeChat ID (微信号), real-name verified in the 小程序直播 mini program. If not, the error gives a QR code link to verify.',
+};
+
 /** Parameters both operations show at top level: everything WeChat requires. */
 export function roomRequiredProperties(): INodeProperties[] {
 	return [
-		{
-			displayName: 'Room Name',
-			name: 'name',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 圣诞节特卖直播',
-			description: 'Room title: 3–17 Chinese characters, or 6–34 Latin letters and digits (a Chinese character counts 2)',
-		},
-		{
-			displayName: 'Start Time',
-			name: 'startTime',
-			type: 'dateTime',
-			required: true,
-			default: '',
-			description:
-				'Planned start: at least 10 minutes from now and at most 6 months ahead. A date-time without an offset is read in the workflow’s time zone (workflow Settings → Timezone); also an ISO date-time with an offset, or Unix time in seconds.',
-		},
-		{
-			displayName: 'End Time',
-			name: 'endTime',
-			type: 'dateTime',
-			required: true,
-			default: '',
-			description:
-				'Planned end: 30 minutes to 24 hours after the start. Read like Start Time: without an offset, in the workflow’s time zone.',
-		},
-		{
-			displayName: 'Anchor Name',
-			name: 'anchorName',
-			type: 'string',
-			required: true,
-			default: '',
-			description: 'Anchor’s display nickname: 2–15 Chinese characters, or 4–30 Latin letters and digits',
-		},
-		{
-			displayName: 'Anchor WeChat ID',
-			name: 'anchorWechat',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. wxid_anchor01',
-			description:
-				'The anchor’s WeChat ID (微信号), real-name verified in the 小程序直播 mini program. If not, the error gives a QR code link to verify.',
-		},
+		roomNameProperty,
+		startTimeProperty,
+		endTimeProperty,
+		anchorNameProperty,
+		anchorWechatProperty,
 		imageSourceProperty,
 		...imageProperties(COVER_IMG),
 		...imageProperties(SHARE_IMG),
@@ -176,12 +190,12 @@ export async function buildRoomBody(
 ): Promise<IDataObject> {
 	const get = (name: string) => this.getNodeParameter(name, itemIndex, '') as unknown;
 
-	const name = requireText(this, itemIndex, NAME, get('name'), 'Give the room a title.');
-	checkWeightedLength(this, itemIndex, NAME, name, 6, 34);
-	const anchorName = requireText(this, itemIndex, ANCHOR_NAME, get('anchorName'), 'Give the anchor’s nickname.');
-	checkWeightedLength(this, itemIndex, ANCHOR_NAME, anchorName, 4, 30);
-	const anchorWechat = requireWeChatId(this, itemIndex, ANCHOR_WECHAT, get('anchorWechat'));
-	const { startTime, endTime } = checkShowTimes(this, itemIndex, get('startTime'), get('endTime'));
+	const name = requireText(this, itemIndex, roomNameProperty, get(roomNameProperty.name), 'Give the room a title.');
+	obey(this, itemIndex, roomNameProperty, () => checkWeightedLength(name, ROOM_NAME_LENGTH.min, ROOM_NAME_LENGTH.max));
+	const anchorName = requireText(this, itemIndex, anchorNameProperty, get(anchorNameProperty.name), 'Give the anchor’s nickname.');
+	obey(this, itemIndex, anchorNameProperty, () => checkWeightedLength(anchorName, ANCHOR_NAME_LENGTH.min, ANCHOR_NAME_LENGTH.max));
+	const anchorWechat = requireWeChatId(this, itemIndex, anchorWechatProperty, get(anchorWechatProperty.name));
+	const { startTime, endTime } = checkShowTimes(this, itemIndex, get(startTimeProperty.name), get(endTimeProperty.name));
 	for (const image of [COVER_IMG, SHARE_IMG, FEEDS_IMG]) checkImageInput.call(this, itemIndex, image, get(image.name));
 
 	const body: IDataObject = {
@@ -201,10 +215,7 @@ export async function buildRoomBody(
 	return body;
 }
 
-/**
- * start ≥ now + 10 min and ≤ now + 6 months; 30 min ≤ end − start ≤ 24 h: "开播时间需要在当前时间的10分钟后
- * 并且开始时间不能在6个月后", "开播时间和结束时间间隔不得短于30分钟，不得超过24小时" (api_createroom).
- */
+/** Start Time and End Time, read and checked against WeChat's show window (rules/room.ts). */
 export function checkShowTimes(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -212,43 +223,174 @@ export function checkShowTimes(
 	end: unknown,
 	now = new Date(),
 ): { startTime: number; endTime: number } {
-	const startTime = toUnixSeconds(context, itemIndex, START, start);
-	const endTime = toUnixSeconds(context, itemIndex, END, end);
-	const timeZone = timeZoneOf(context);
-	const shown = (seconds: number) => describeTime(seconds, timeZone);
-	const again = (seconds: number) => describeTime(seconds, timeZone, { zone: false });
-	const nowSeconds = Math.floor(now.getTime() / 1000);
-	if (startTime < nowSeconds + 10 * MINUTE) {
-		throw invalidInput(
-			context,
-			itemIndex,
-			START,
-			`is ${shown(startTime)}, less than 10 minutes from now (${again(nowSeconds)})`,
-			`WeChat needs the start at least 10 minutes ahead: pick a later start time. ${zoneHint(timeZone)}`,
-		);
-	}
-	const latest = Math.floor(addMonths(now, 6).getTime() / 1000);
-	if (startTime > latest) {
-		throw invalidInput(
-			context,
-			itemIndex,
-			START,
-			`is ${shown(startTime)}, more than 6 months ahead`,
-			`Pick a start before ${shown(latest)}. ${zoneHint(timeZone)}`,
-		);
-	}
-	const length = endTime - startTime;
-	if (length < 30 * MINUTE || length > 24 * HOUR) {
-		const minutes = Math.round(length / MINUTE);
-		throw invalidInput(
-			context,
-			itemIndex,
-			END,
-			`makes a show of ${minutes} minutes (${shown(startTime)} to ${again(endTime)}), but WeChat takes 30 minutes to 24 hours`,
-			length < 30 * MINUTE
-				? 'Set the end at least 30 minutes after the start.'
-				: 'Set the end at most 24 hours after the start, or split the show into two rooms.',
-		);
-	}
+	const startTime = toUnixSeconds(context, itemIndex, startTimeProperty, start);
+	const endTime = toUnixSeconds(context, itemIndex, endTimeProperty, end);
+	const rule = () => checkShowWindow(startTime, endTime, now, timeZoneOf(context));
+	obey(context, itemIndex, startTimeProperty, rule, [startTimeProperty, endTimeProperty]);
 	return { startTime, endTime };
+}
+
+/**
+ * The share code's custom parameters (params of api_getsharedcode): an object the live-player plugin hands
+ * to the mini program (custom_params). WeChat wants encodeURIComponent(JSON.stringify(obj)) in the URL; the
+ * HTTP client already URL-encodes query values, so the node passes JSON.stringify(obj) and lets it encode
+ * once (encoding here too would reach WeChat as %257B…).
+ */
+
+/** How the custom parameters are given. */
+const paramsInputProperty: INodeProperties = {
+	displayName: 'Custom Parameters',
+	name: 'paramsInput',
+	type: 'options',
+	default: 'none',
+	description:
+		'Parameters (params) the mini program receives as custom_params when a viewer enters the room through this code, e.g. a page path or a referrer ID',
+	options: [
+		{ name: 'JSON', value: 'json', description: 'Give the parameters as one JSON object, e.g. from an expression' },
+		{ name: 'Key-Value Pairs', value: 'keyValue', description: 'Give each parameter as a name and a text value' },
+		{ name: 'None', value: 'none', description: 'No custom parameters' },
+	],
+};
+
+const paramsProperty: INodeProperties = {
+	displayName: 'Parameters',
+	name: 'params',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Parameter',
+	default: {},
+	description: 'The custom parameters, each a name and a text value',
+	displayOptions: { show: { paramsInput: ['keyValue'] } },
+	options: [
+		{
+			displayName: 'Parameter',
+			name: 'parameter',
+			values: [
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. pid',
+					description: 'Name of the parameter',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 1',
+					description: 'Value of the parameter, sent as text',
+				},
+			],
+		},
+	],
+};
+
+const paramsJsonProperty: INodeProperties = {
+	displayName: 'Parameters (JSON)',
+	name: 'paramsJson',
+	type: 'json',
+	default: '{}',
+	description:
+		'The custom parameters as one JSON object, e.g. {"path": "pages/index/index", "pid": 1}; numbers and nested values are kept as they are',
+	displayOptions: { show: { paramsInput: ['json'] } },
+};
+
+export const shareParamsProperties: INodeProperties[] = [paramsInputProperty, paramsProperty, paramsJsonProperty];
+
+/** The params query value (JSON text), or undefined without custom parameters; every rule checked first. */
+export function readShareParams(context: IExecuteFunctions, itemIndex: number): string | undefined {
+	const input = getOption<string>(context, itemIndex, paramsInputProperty);
+	if (input === 'none') return undefined;
+	const params = input === 'json' ? readJsonObject(context, itemIndex) : readPairs(context, itemIndex);
+	const text = JSON.stringify(params);
+	obey(context, itemIndex, input === 'json' ? paramsJsonProperty : paramsProperty, () => checkShareParamsLength(text));
+	return text;
+}
+
+function readPairs(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const collection = context.getNodeParameter(paramsProperty.name, itemIndex, {}) as { parameter?: Array<{ name?: unknown; value?: unknown }> };
+	const pairs = collection.parameter ?? [];
+	if (pairs.length === 0) {
+		throw invalidInput(context, itemIndex, paramsProperty, 'has no parameter', 'Add a parameter, or set Custom Parameters to None.');
+	}
+	// A Map, not an object: a parameter may be called "constructor" or "__proto__" like any other.
+	const params = new Map<string, string>();
+	pairs.forEach((pair, index) => {
+		const name = typeof pair.name === 'string' ? pair.name.trim() : String(pair.name ?? '').trim();
+		if (!name) {
+			throw invalidInput(context, itemIndex, paramsProperty, `has a parameter without a name (number ${index + 1})`, 'Name every parameter, or remove the empty one.');
+		}
+		if (params.has(name)) {
+			throw invalidInput(context, itemIndex, paramsProperty, `has the parameter "${name}" twice`, 'Give each parameter once.');
+		}
+		params.set(name, pair.value === undefined || pair.value === null ? '' : String(pair.value));
+	});
+	return Object.fromEntries(params);
+}
+
+function readJsonObject(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const raw = context.getNodeParameter(paramsJsonProperty.name, itemIndex, '') as unknown;
+	let value = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw);
+		} catch (error) {
+			throw invalidInput(context, itemIndex, paramsJsonProperty, `is not valid JSON (${(error as Error).message})`, 'Give one JSON object, e.g. {"path": "pages/index/index", "pid": 1}.');
+		}
+	}
+	if (!value || typeof value !== 'object' || Array.isArray(value)) {
+		throw invalidInput(context, itemIndex, paramsJsonProperty, `must be a JSON object, got ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}`, 'Give one JSON object, e.g. {"path": "pages/index/index", "pid": 1}.');
+	}
+	if (Object.keys(value).length === 0) {
+		throw invalidInput(context, itemIndex, paramsJsonProperty, 'is an empty object', 'Add a parameter, or set Custom Parameters to None.');
+	}
+	return value as IDataObject;
+}
+
+/**
+ * The four room switches (api_updatefeedpublic, _updatereplay, _updatekf, _updatecomment): a room and one
+ * 0/1 field. The UI names each switch positively; WeChat's closeReplay and closeKf mean the opposite
+ * (1 = off), so those are inverted on the way out.
+ */
+export interface RoomSwitch {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	endpoint: EndpointName;
+	/** WeChat's body field. */
+	field: 'isFeedsPublic' | 'closeReplay' | 'closeKf' | 'banComment';
+	/** 1 on the wire means "off" in the UI. */
+	inverted: boolean;
+	/** The UI switch: named positively, WeChat's field and its meaning in the description. */
+	displayName: string;
+	parameterName: string;
+	parameterDescription: string;
+}
+
+export function roomSwitchOperation(spec: RoomSwitch): WeChatOperation {
+	const switchProperty: INodeProperties = {
+		displayName: spec.displayName,
+		name: spec.parameterName,
+		type: 'boolean',
+		default: true,
+		description: spec.parameterDescription,
+	};
+	return {
+		value: spec.value,
+		name: spec.name,
+		action: spec.action,
+		description: spec.description,
+		endpoints: [spec.endpoint],
+		properties: [roomIdProperty, switchProperty],
+		async execute(itemIndex) {
+			const roomId = getRoomId(this, itemIndex);
+			const on = getBoolean(this, itemIndex, switchProperty);
+			const wire = on !== spec.inverted ? 1 : 0;
+			await weChatRequest.call(this, spec.endpoint, { body: { roomId, [spec.field]: wire }, itemIndex });
+			return { roomId, [spec.field]: wire, [spec.parameterName]: on };
+		},
+	};
 }

@@ -1,11 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemNumber } from '../../helpers/validation';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { listRooms } from '../../transport/reads/rooms';
 
-export const get: WeChatOperation = {
+export const roomGet: WeChatOperation = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get a room',
@@ -21,7 +22,7 @@ export const get: WeChatOperation = {
 			itemIndex,
 		);
 		if (!room) {
-			throw new NodeOperationError(this.getNode(), `Room ${roomId} was not found [item ${itemIndex}]`, {
+			throw new NodeOperationError(this.getNode(), `Room ${roomId}, asked for in ${itemNumber(itemIndex)}, was not found.`, {
 				description: `None of the account’s ${seen} rooms has this ID. Check the Room ID, or list the rooms with Room → Get Many.`,
 				itemIndex,
 			});

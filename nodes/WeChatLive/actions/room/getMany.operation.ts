@@ -20,7 +20,7 @@ const liveStatusProperty: INodeProperties = {
 		'Only rooms in these states (live_status). WeChat has no such filter, so the node reads the pages and filters them.',
 };
 
-export const getMany: WeChatOperation = {
+export const roomGetMany: WeChatOperation = {
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many rooms',

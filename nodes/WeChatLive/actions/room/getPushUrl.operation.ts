@@ -6,7 +6,7 @@ import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { withoutEnvelope } from '../common/output';
 
-export const getPushUrl: WeChatOperation = {
+export const roomGetPushUrl: WeChatOperation = {
 	value: 'getPushUrl',
 	name: 'Get Push URL',
 	action: 'Get the push URL of a room',

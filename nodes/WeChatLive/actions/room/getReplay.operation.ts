@@ -3,7 +3,7 @@ import { returnAllOrLimit, roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { listReplays } from '../../transport/reads/replays';
 
-export const getReplay: WeChatOperation = {
+export const roomGetReplay: WeChatOperation = {
 	value: 'getReplay',
 	name: 'Get Replay',
 	action: 'Get the replay of a room',

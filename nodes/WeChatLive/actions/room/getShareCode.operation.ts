@@ -5,9 +5,9 @@ import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { withoutEnvelope } from '../common/output';
-import { readShareParams, shareParamsProperties } from './shareParams';
+import { readShareParams, shareParamsProperties } from './fields';
 
-export const getShareCode: WeChatOperation = {
+export const roomGetShareCode: WeChatOperation = {
 	value: 'getShareCode',
 	name: 'Get Share Code',
 	action: 'Get the share QR code of a room',

@@ -1,8 +1,8 @@
-import { roomSwitchOperation } from './switches';
+import { roomSwitchOperation } from './fields';
 
 // WeChat's page disagrees with itself (api_updatecomment): the parameter table names the room "id", the official
 // example, the old studio-api page and every SDK send "roomId". We send roomId only (docs/wechat-facts.md, "Set Comments").
-export const setComments = roomSwitchOperation({
+export const roomSetComments = roomSwitchOperation({
 	value: 'setComments',
 	name: 'Set Comments',
 	action: 'Mute or unmute the comments of a room',

@@ -1,6 +1,6 @@
-import { roomSwitchOperation } from './switches';
+import { roomSwitchOperation } from './fields';
 
-export const setCustomerService = roomSwitchOperation({
+export const roomSetCustomerService = roomSwitchOperation({
 	value: 'setCustomerService',
 	name: 'Set Customer Service',
 	action: 'Turn customer service of a room on or off',

@@ -1,6 +1,6 @@
-import { roomSwitchOperation } from './switches';
+import { roomSwitchOperation } from './fields';
 
-export const setFeedPublic = roomSwitchOperation({
+export const roomSetFeedPublic = roomSwitchOperation({
 	value: 'setFeedPublic',
 	name: 'Set Feed Public',
 	action: 'Set official feed inclusion of a room',

@@ -1,6 +1,6 @@
-import { roomSwitchOperation } from './switches';
+import { roomSwitchOperation } from './fields';
 
-export const setReplay = roomSwitchOperation({
+export const roomSetReplay = roomSwitchOperation({
 	value: 'setReplay',
 	name: 'Set Replay',
 	action: 'Turn the replay of a room on or off',

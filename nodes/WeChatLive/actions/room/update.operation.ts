@@ -7,7 +7,7 @@ import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { buildRoomBody, roomOptionalSwitches, roomRequiredProperties } from './fields';
 
-export const update: WeChatOperation = {
+export const roomUpdate: WeChatOperation = {
 	value: 'update',
 	name: 'Update',
 	action: 'Update a room',

@@ -4,7 +4,7 @@ import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { readUsers, usersProperties } from './fields';
 
-export const add: WeChatOperation = {
+export const roomAssistantAdd: WeChatOperation = {
 	value: 'add',
 	name: 'Add',
 	action: 'Add assistants to a room',

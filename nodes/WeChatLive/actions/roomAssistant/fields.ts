@@ -1,15 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
-import { checkListSize, invalidInput, requireText, requireWeChatId } from '../../helpers/validation';
-import { getOption } from '../common/parameters';
+import { invalidInput } from '../../helpers/validation';
+import { checkListSize } from '../../rules';
+import { getOption, obey, requireText, requireWeChatId } from '../common/parameters';
 
 /** The fields of Room Assistant's operations and WeChat's rules for them (api_addveassistant and siblings). */
-
-export const USERNAME: Field = { displayName: 'WeChat ID', name: 'username' };
-export const NICKNAME: Field = { displayName: 'Nickname', name: 'nickname' };
-const USERS: Field = { displayName: 'Assistants', name: 'users' };
-const USERS_JSON: Field = { displayName: 'Assistants (JSON)', name: 'usersJson' };
 
 /**
  * A room takes at most 10 assistants: getassistantlist answers the room's maximum as maxCount, 10 in its
@@ -22,7 +18,7 @@ export interface Assistant {
 	nickname: string;
 }
 
-export const usernameProperty: INodeProperties = {
+export const assistantUsernameProperty: INodeProperties = {
 	displayName: 'WeChat ID',
 	name: 'username',
 	type: 'string',
@@ -32,7 +28,7 @@ export const usernameProperty: INodeProperties = {
 	description: 'The assistant’s WeChat ID (微信号, WeChat’s username), not the nickname',
 };
 
-export const nicknameProperty: INodeProperties = {
+export const assistantNicknameProperty: INodeProperties = {
 	displayName: 'Nickname',
 	name: 'nickname',
 	type: 'string',
@@ -59,51 +55,44 @@ const usersInputProperty: INodeProperties = {
 	],
 };
 
-export const usersProperties: INodeProperties[] = [
-	usersInputProperty,
-	{
-		displayName: 'Assistants',
-		name: 'users',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Assistant',
-		default: {},
-		description: `The assistants to add (users), at most ${MAX_ASSISTANTS} a room`,
-		displayOptions: { show: { usersInput: ['fields'] } },
-		options: [{ displayName: 'Assistant', name: 'user', values: [usernameProperty, nicknameProperty] }],
-	},
-	{
-		displayName: 'Assistants (JSON)',
-		name: 'usersJson',
-		type: 'json',
-		default: '[\n  {\n    "username": "",\n    "nickname": ""\n  }\n]',
-		description: `The assistants to add (users) as a JSON list of {"username", "nickname"}, at most ${MAX_ASSISTANTS} a room. Items from Room Assistant → Get Many work too (their alias is the WeChat ID).`,
-		displayOptions: { show: { usersInput: ['json'] } },
-	},
-];
+const usersFieldsProperty: INodeProperties = {
+	displayName: 'Assistants',
+	name: 'users',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Assistant',
+	default: {},
+	description: `The assistants to add (users), at most ${MAX_ASSISTANTS} a room`,
+	displayOptions: { show: { usersInput: ['fields'] } },
+	options: [{ displayName: 'Assistant', name: 'user', values: [assistantUsernameProperty, assistantNicknameProperty] }],
+};
+
+const usersJsonProperty: INodeProperties = {
+	displayName: 'Assistants (JSON)',
+	name: 'usersJson',
+	type: 'json',
+	default: '[\n  {\n    "username": "",\n    "nickname": ""\n  }\n]',
+	description: `The assistants to add (users) as a JSON list of {"username", "nickname"}, at most ${MAX_ASSISTANTS} a room. Items from Room Assistant → Get Many work too (their alias is the WeChat ID).`,
+	displayOptions: { show: { usersInput: ['json'] } },
+};
+
+export const usersProperties: INodeProperties[] = [usersInputProperty, usersFieldsProperty, usersJsonProperty];
 
 /** The users body of addassistant, each entry and the list checked before WeChat is called. */
 export function readUsers(context: IExecuteFunctions, itemIndex: number): Assistant[] {
 	const input = getOption<string>(context, itemIndex, usersInputProperty);
-	const field = input === 'json' ? USERS_JSON : USERS;
+	const field = input === 'json' ? usersJsonProperty : usersFieldsProperty;
 	const entries =
 		input === 'json'
 			? readJsonList(context, itemIndex)
-			: ((context.getNodeParameter('users', itemIndex, {}) as { user?: IDataObject[] }).user ?? []);
-	checkListSize(
-		context,
-		itemIndex,
-		field,
-		entries,
-		1,
-		MAX_ASSISTANTS,
-		`Give 1 to ${MAX_ASSISTANTS} assistants: a room has at most ${MAX_ASSISTANTS} (WeChat’s maxCount).`,
-	);
+			: ((context.getNodeParameter(usersFieldsProperty.name, itemIndex, {}) as { user?: IDataObject[] }).user ?? []);
+	const fix = `Give 1 to ${MAX_ASSISTANTS} assistants: a room has at most ${MAX_ASSISTANTS} (WeChat’s maxCount).`;
+	obey(context, itemIndex, field, () => checkListSize(entries, 1, MAX_ASSISTANTS, fix));
 	const seen = new Set<string>();
 	return entries.map((entry, index) => {
-		const which = (f: Field): Field => ({ displayName: `Assistant ${index + 1}: ${f.displayName}`, name: f.name });
-		const username = requireWeChatId(context, itemIndex, which(USERNAME), entry.username ?? entry.alias);
-		const nickname = requireText(context, itemIndex, which(NICKNAME), entry.nickname, 'Give the name viewers see for the assistant.');
+		const which = (f: Field): Field => ({ displayName: `${f.displayName} of assistant ${index + 1}`, name: f.name });
+		const username = requireWeChatId(context, itemIndex, which(assistantUsernameProperty), entry.username ?? entry.alias);
+		const nickname = requireText(context, itemIndex, which(assistantNicknameProperty), entry.nickname, 'Give the name viewers see for the assistant.');
 		if (seen.has(username)) {
 			throw invalidInput(context, itemIndex, field, `lists "${username}" twice`, 'Give each assistant once.');
 		}
@@ -113,7 +102,7 @@ export function readUsers(context: IExecuteFunctions, itemIndex: number): Assist
 }
 
 function readJsonList(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	let value = context.getNodeParameter('usersJson', itemIndex, '') as unknown;
+	let value = context.getNodeParameter(usersJsonProperty.name, itemIndex, '') as unknown;
 	if (typeof value === 'string') {
 		try {
 			value = JSON.parse(value);
@@ -121,7 +110,7 @@ function readJsonList(context: IExecuteFunctions, itemIndex: number): IDataObjec
 			throw invalidInput(
 				context,
 				itemIndex,
-				USERS_JSON,
+				usersJsonProperty,
 				`is not valid JSON (${(error as Error).message})`,
 				'Give a list such as [{"username": "wxid_helper01", "nickname": "小助手"}].',
 			);
@@ -133,7 +122,7 @@ function readJsonList(context: IExecuteFunctions, itemIndex: number): IDataObjec
 			throw invalidInput(
 				context,
 				itemIndex,
-				USERS_JSON,
+				usersJsonProperty,
 				`has an entry that is not an object: ${JSON.stringify(entry)}`,
 				'Give each assistant as {"username": "…", "nickname": "…"}.',
 			);

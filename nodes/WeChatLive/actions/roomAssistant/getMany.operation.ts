@@ -7,7 +7,7 @@ import { timeZoneOf, withReadableTimes } from '../../../shared/time';
 import type { WeChatOperation } from '../types';
 import { MAX_ASSISTANTS } from './fields';
 
-export const getMany: WeChatOperation = {
+export const roomAssistantGetMany: WeChatOperation = {
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many assistants of a room',

@@ -1,21 +1,20 @@
-import { requireText, requireWeChatId } from '../../helpers/validation';
 import { weChatRequest } from '../../transport/request';
-import { getRoomId } from '../common/parameters';
+import { getRoomId, requireText, requireWeChatId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
-import { NICKNAME, nicknameProperty, USERNAME, usernameProperty } from './fields';
+import { assistantNicknameProperty, assistantUsernameProperty } from './fields';
 
-export const update: WeChatOperation = {
+export const roomAssistantUpdate: WeChatOperation = {
 	value: 'update',
 	name: 'Update',
 	action: 'Update an assistant of a room',
 	description: 'Change the nickname of a room’s assistant (修改直播间小助手)',
 	endpoints: ['assistantModify'],
-	properties: [roomIdProperty, usernameProperty, nicknameProperty],
+	properties: [roomIdProperty, assistantUsernameProperty, assistantNicknameProperty],
 	async execute(itemIndex) {
 		const roomId = getRoomId(this, itemIndex);
-		const username = requireWeChatId(this, itemIndex, USERNAME, this.getNodeParameter('username', itemIndex, ''));
-		const nickname = requireText(this, itemIndex, NICKNAME, this.getNodeParameter('nickname', itemIndex, ''), 'Give the name viewers see for the assistant.');
+		const username = requireWeChatId(this, itemIndex, assistantUsernameProperty, this.getNodeParameter(assistantUsernameProperty.name, itemIndex, ''));
+		const nickname = requireText(this, itemIndex, assistantNicknameProperty, this.getNodeParameter(assistantNicknameProperty.name, itemIndex, ''), 'Give the name viewers see for the assistant.');
 		await weChatRequest.call(this, 'assistantModify', { body: { roomId, username, nickname }, itemIndex });
 		return { roomId, username, nickname, updated: true };
 	},

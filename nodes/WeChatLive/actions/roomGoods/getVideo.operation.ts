@@ -1,8 +1,8 @@
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
-import { getRoomAndGoods, roomAndGoodsProperties } from './roomAndGoods';
+import { getRoomAndGoods, roomAndGoodsProperties } from './fields';
 
-export const getVideo: WeChatOperation = {
+export const roomGoodsGetVideo: WeChatOperation = {
 	value: 'getVideo',
 	name: 'Get Video',
 	action: 'Get a goods explanation video',

@@ -1,13 +1,16 @@
-import type { Field } from '../../helpers/validation';
 import { weChatRequest } from '../../transport/request';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
-import { goodsIdsProperty, parseIdList } from '../goods/ids';
+import { getGoodsIds, goodsIdsProperty } from '../goods/fields';
 import type { WeChatOperation } from '../types';
 
-const IDS: Field = { displayName: 'Goods IDs', name: 'ids' };
+const goodsIdsParameter = goodsIdsProperty(
+	'Goods IDs',
+	'ids',
+	'The goods to add to the room (ids): approved goods of the library (Goods → Get Many with Approved).',
+);
 
-export const importGoods: WeChatOperation = {
+export const roomGoodsImport: WeChatOperation = {
 	value: 'import',
 	name: 'Import',
 	action: 'Import goods into a room',
@@ -15,11 +18,11 @@ export const importGoods: WeChatOperation = {
 	endpoints: ['roomAddGoods'],
 	properties: [
 		roomIdProperty,
-		goodsIdsProperty(IDS, 'The goods to add to the room (ids): approved goods of the library (Goods → Get Many with Approved).'),
+		goodsIdsParameter,
 	],
 	async execute(itemIndex) {
 		const roomId = getRoomId(this, itemIndex);
-		const ids = parseIdList(this, itemIndex, IDS, this.getNodeParameter(IDS.name, itemIndex, ''));
+		const ids = getGoodsIds(this, itemIndex, goodsIdsParameter);
 		await weChatRequest.call(this, 'roomAddGoods', { body: { ids, roomId }, itemIndex });
 		return { roomId, ids, imported: true };
 	},

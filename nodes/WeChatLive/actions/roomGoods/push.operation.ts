@@ -1,8 +1,8 @@
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
-import { getRoomAndGoods, roomAndGoodsProperties } from './roomAndGoods';
+import { getRoomAndGoods, roomAndGoodsProperties } from './fields';
 
-export const push: WeChatOperation = {
+export const roomGoodsPush: WeChatOperation = {
 	value: 'push',
 	name: 'Push',
 	action: 'Push goods to viewers',

@@ -1,8 +1,8 @@
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
-import { getRoomAndGoods, roomAndGoodsProperties } from './roomAndGoods';
+import { getRoomAndGoods, roomAndGoodsProperties } from './fields';
 
-export const remove: WeChatOperation = {
+export const roomGoodsRemove: WeChatOperation = {
 	value: 'remove',
 	name: 'Remove',
 	action: 'Remove goods from a room',

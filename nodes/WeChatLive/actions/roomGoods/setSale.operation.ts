@@ -1,12 +1,19 @@
-import type { Field } from '../../helpers/validation';
+import type { INodeProperties } from 'n8n-workflow';
+
 import { weChatRequest } from '../../transport/request';
 import { bit, getBoolean } from '../common/parameters';
 import type { WeChatOperation } from '../types';
-import { getRoomAndGoods, roomAndGoodsProperties } from './roomAndGoods';
+import { getRoomAndGoods, roomAndGoodsProperties } from './fields';
 
-const ON_SALE: Field = { displayName: 'On Sale', name: 'onSale' };
+const onSaleProperty: INodeProperties = {
+	displayName: 'On Sale',
+	name: 'onSale',
+	type: 'boolean',
+	default: true,
+	description: 'Whether viewers can buy the goods in the room (onSale): on the shelf, or taken off it',
+};
 
-export const setSale: WeChatOperation = {
+export const roomGoodsSetSale: WeChatOperation = {
 	value: 'setSale',
 	name: 'Set Sale',
 	action: 'Put room goods on or off sale',
@@ -14,17 +21,11 @@ export const setSale: WeChatOperation = {
 	endpoints: ['goodsOnSale'],
 	properties: [
 		...roomAndGoodsProperties,
-		{
-			displayName: ON_SALE.displayName,
-			name: ON_SALE.name,
-			type: 'boolean',
-			default: true,
-			description: 'Whether viewers can buy the goods in the room (onSale): on the shelf, or taken off it',
-		},
+		onSaleProperty,
 	],
 	async execute(itemIndex) {
 		const { roomId, goodsId } = getRoomAndGoods(this, itemIndex);
-		const onSale = bit(getBoolean(this, itemIndex, ON_SALE));
+		const onSale = bit(getBoolean(this, itemIndex, onSaleProperty));
 		await weChatRequest.call(this, 'goodsOnSale', { body: { roomId, goodsId, onSale }, itemIndex });
 		return { roomId, goodsId, onSale };
 	},

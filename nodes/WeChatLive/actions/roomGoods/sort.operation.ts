@@ -1,13 +1,16 @@
-import type { Field } from '../../helpers/validation';
 import { weChatRequest } from '../../transport/request';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
-import { goodsIdsProperty, parseIdList } from '../goods/ids';
+import { getGoodsIds, goodsIdsProperty } from '../goods/fields';
 import type { WeChatOperation } from '../types';
 
-const ORDER: Field = { displayName: 'Goods Order', name: 'goods' };
+const goodsIdsParameter = goodsIdsProperty(
+	'Goods Order',
+	'goods',
+	'The room’s goods IDs in the order the shelf should show them (goods).',
+);
 
-export const sort: WeChatOperation = {
+export const roomGoodsSort: WeChatOperation = {
 	value: 'sort',
 	name: 'Sort',
 	action: 'Sort the goods of a room',
@@ -15,12 +18,12 @@ export const sort: WeChatOperation = {
 	endpoints: ['goodsSort'],
 	properties: [
 		roomIdProperty,
-		goodsIdsProperty(ORDER, 'The room’s goods IDs in the order the shelf should show them (goods).'),
+		goodsIdsParameter,
 	],
 	async execute(itemIndex) {
 		const roomId = getRoomId(this, itemIndex);
 		// The docs type goodsId as a number but their example sends strings; numbers are what the table says.
-		const goods = parseIdList(this, itemIndex, ORDER, this.getNodeParameter(ORDER.name, itemIndex, '')).map((goodsId) => ({ goodsId }));
+		const goods = getGoodsIds(this, itemIndex, goodsIdsParameter).map((goodsId) => ({ goodsId }));
 		await weChatRequest.call(this, 'goodsSort', { body: { roomId, goods }, itemIndex });
 		return { roomId, goods, sorted: true };
 	},

@@ -2,15 +2,15 @@ import { weChatRequest } from '../../transport/request';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
-import { readUsername, usernameProperty } from './fields';
+import { readUsername, subAnchorUsernameProperty } from './fields';
 
-export const add: WeChatOperation = {
+export const roomSubAnchorAdd: WeChatOperation = {
 	value: 'add',
 	name: 'Add',
 	action: 'Add a sub-anchor to a room',
 	description: 'Set a room’s sub-anchor when it has none (添加主播副号); use Update to change one',
 	endpoints: ['subAnchorAdd'],
-	properties: [roomIdProperty, usernameProperty],
+	properties: [roomIdProperty, subAnchorUsernameProperty],
 	async execute(itemIndex) {
 		const roomId = getRoomId(this, itemIndex);
 		const username = readUsername(this, itemIndex);

@@ -3,7 +3,7 @@ import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
 
-export const deleteSubAnchor: WeChatOperation = {
+export const roomSubAnchorDelete: WeChatOperation = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete the sub-anchor of a room',

@@ -1,13 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { Field } from '../../helpers/validation';
-import { requireWeChatId } from '../../helpers/validation';
+import { requireWeChatId } from '../common/parameters';
 
 /** The sub-anchor (主播副号): a second WeChat ID that may broadcast a room (api_addsubanchor and siblings). */
 
-const USERNAME: Field = { displayName: 'Sub-Anchor WeChat ID', name: 'username' };
-
-export const usernameProperty: INodeProperties = {
+export const subAnchorUsernameProperty: INodeProperties = {
 	displayName: 'Sub-Anchor WeChat ID',
 	name: 'username',
 	type: 'string',
@@ -19,5 +16,5 @@ export const usernameProperty: INodeProperties = {
 };
 
 export function readUsername(context: IExecuteFunctions, itemIndex: number): string {
-	return requireWeChatId(context, itemIndex, USERNAME, context.getNodeParameter('username', itemIndex, ''));
+	return requireWeChatId(context, itemIndex, subAnchorUsernameProperty, context.getNodeParameter(subAnchorUsernameProperty.name, itemIndex, ''));
 }

@@ -6,7 +6,7 @@ import { roomIdProperty } from '../common/properties';
 import { withoutEnvelope } from '../common/output';
 import type { WeChatOperation } from '../types';
 
-export const get: WeChatOperation = {
+export const roomSubAnchorGet: WeChatOperation = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get the sub-anchor of a room',

@@ -3,7 +3,7 @@ import { returnAllOrLimit } from '../common/properties';
 import type { WeChatOperation } from '../types';
 import { listFollowers } from '../../transport/reads/followers';
 
-export const getMany: WeChatOperation = {
+export const subscriberGetMany: WeChatOperation = {
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many subscribers',

@@ -6,7 +6,7 @@ import { roomIdProperty } from '../common/properties';
 import { errorItemJson } from '../errorItem';
 import type { WeChatOperation } from '../types';
 import { listFollowers } from '../../transport/reads/followers';
-import { chunk, OPENIDS, openidsOfItem, parseOpenids, PUSH_BATCH_SIZE } from './openids';
+import { chunk, openidFieldProperty, openidsOfItem, openidsProperty, parseOpenids, PUSH_BATCH_SIZE } from './fields';
 
 type Recipients = 'allSubscribers' | 'itemField' | 'list';
 
@@ -30,9 +30,9 @@ function collectPushes(
 			const roomId = getRoomId(context, itemIndex);
 			let openids: string[] = [];
 			if (recipients === 'list') {
-				openids = parseOpenids(context, itemIndex, OPENIDS, context.getNodeParameter('openids', itemIndex, ''));
+				openids = parseOpenids(context, itemIndex, openidsProperty, context.getNodeParameter(openidsProperty.name, itemIndex, ''));
 			} else if (recipients === 'itemField') {
-				const path = String(context.getNodeParameter('openidField', itemIndex, 'openid')).trim();
+				const path = String(context.getNodeParameter(openidFieldProperty.name, itemIndex, openidFieldProperty.default)).trim();
 				openids = openidsOfItem(context, itemIndex, item.json, path);
 			}
 			const push = byRoom.get(roomId) ?? { roomId, items: [], openids: new Map<string, number>() };
@@ -49,7 +49,7 @@ function collectPushes(
 
 const paired = (indexes: Iterable<number>): IPairedItemData[] => [...new Set(indexes)].sort((a, b) => a - b).map((item) => ({ item }));
 
-export const pushMessage: WeChatOperation = {
+export const subscriberPushMessage: WeChatOperation = {
 	value: 'pushMessage',
 	name: 'Push Message',
 	action: 'Push a live-started message to subscribers',
@@ -90,24 +90,8 @@ export const pushMessage: WeChatOperation = {
 				},
 			],
 		},
-		{
-			displayName: 'Openid Field',
-			name: 'openidField',
-			type: 'string',
-			default: 'openid',
-			displayOptions: { show: { recipients: ['itemField'] } },
-			description: 'Name of the input items’ field that holds an openid or a list of them; dot notation for nested fields (e.g. user.openid)',
-		},
-		{
-			displayName: 'Openids',
-			name: 'openids',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			default: '',
-			displayOptions: { show: { recipients: ['list'] } },
-			placeholder: 'e.g. o7esq5MvImF2SEm7OHYohausj2o, o7esq5MvImF2SEm7OHYohausj2p',
-			description: 'Subscriber openids, separated by commas or new lines, or an expression that returns a list of them',
-		},
+		openidFieldProperty,
+		openidsProperty,
 	],
 	async executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		const output: INodeExecutionData[] = [];

@@ -1,7 +1,7 @@
 import { weChatRequest } from '../../transport/request';
 import type { WeChatOperation } from '../types';
 
-export const getGoodsKey: WeChatOperation = {
+export const widgetGetGoodsKey: WeChatOperation = {
 	value: 'getGoodsKey',
 	name: 'Get Goods Key',
 	action: 'Get the widget goods key',

@@ -1,11 +1,8 @@
-import type { Field } from '../../helpers/validation';
 import { weChatRequest } from '../../transport/request';
-import { parseGoodsKeys } from '../goods/rules';
+import { goodsKeyProperty, readGoodsKeys } from '../goods/fields';
 import type { WeChatOperation } from '../types';
 
-const GOODS_KEY: Field = { displayName: 'Goods Key', name: 'goodsKey' };
-
-export const setGoodsKey: WeChatOperation = {
+export const widgetSetGoodsKey: WeChatOperation = {
 	value: 'setGoodsKey',
 	name: 'Set Goods Key',
 	action: 'Set the widget goods key',
@@ -20,18 +17,14 @@ export const setGoodsKey: WeChatOperation = {
 			default: '',
 		},
 		{
-			displayName: 'Goods Key',
-			name: 'goodsKey',
-			type: 'string',
+			...goodsKeyProperty,
 			required: true,
-			default: '',
-			placeholder: 'e.g. productId, sku',
 			description:
 				'The names of the goods page’s query parameters that identify a goods (goodsKey), separated by commas, or an expression giving an array',
 		},
 	],
 	async execute(itemIndex) {
-		const goodsKey = parseGoodsKeys(this, itemIndex, GOODS_KEY, this.getNodeParameter(GOODS_KEY.name, itemIndex, ''));
+		const goodsKey = readGoodsKeys(this, itemIndex, this.getNodeParameter(goodsKeyProperty.name, itemIndex, ''));
 		await weChatRequest.call(this, 'goodsSetKey', { body: { goodsKey }, itemIndex });
 		return { goodsKey };
 	},

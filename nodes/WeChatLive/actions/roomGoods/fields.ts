@@ -2,9 +2,12 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
-import { getGoodsId, goodsIdProperty } from '../goods/ids';
+import { getGoodsId, goodsIdProperty } from '../goods/fields';
 
-/** Most room-goods APIs name one goods in one room: { roomId, goodsId }. */
+/**
+ * The fields Room Goods operations share, and their readers: most room-goods APIs name one goods in one
+ * room, { roomId, goodsId }.
+ */
 export const roomAndGoodsProperties: INodeProperties[] = [roomIdProperty, goodsIdProperty];
 
 export function getRoomAndGoods(context: IExecuteFunctions, itemIndex: number): { roomId: number; goodsId: number } {

@@ -1,8 +1,10 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Field } from '../../helpers/validation';
 import { ownEntry } from '../../../shared/lookup';
 import { invalidInput } from '../../helpers/validation';
+
+/** The fields of Subscriber → Push Message and their readers. */
 
 /**
  * push_message takes at most 2,000 openids a call (api_pushmessage,
@@ -10,8 +12,25 @@ import { invalidInput } from '../../helpers/validation';
  */
 export const PUSH_BATCH_SIZE = 2000;
 
-export const OPENIDS: Field = { displayName: 'Openids', name: 'openids' };
-export const OPENID_FIELD: Field = { displayName: 'Openid Field', name: 'openidField' };
+export const openidFieldProperty: INodeProperties = {
+	displayName: 'Openid Field',
+	name: 'openidField',
+	type: 'string',
+	default: 'openid',
+	displayOptions: { show: { recipients: ['itemField'] } },
+	description: 'Name of the input items’ field that holds an openid or a list of them; dot notation for nested fields (e.g. user.openid)',
+};
+
+export const openidsProperty: INodeProperties = {
+	displayName: 'Openids',
+	name: 'openids',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	default: '',
+	displayOptions: { show: { recipients: ['list'] } },
+	placeholder: 'e.g. o7esq5MvImF2SEm7OHYohausj2o, o7esq5MvImF2SEm7OHYohausj2p',
+	description: 'Subscriber openids, separated by commas or new lines, or an expression that returns a list of them',
+};
 
 // Openids never contain separators, so any of these (Chinese punctuation too: lists are often pasted from
 // Chinese spreadsheets) splits a text into openids.
@@ -45,7 +64,7 @@ export function parseOpenids(context: IExecuteFunctions, itemIndex: number, fiel
 
 /** The openids in a field (dot notation for nested fields) of one input item. */
 export function openidsOfItem(context: IExecuteFunctions, itemIndex: number, json: IDataObject, path: string): string[] {
-	if (!path) throw invalidInput(context, itemIndex, OPENID_FIELD, 'is empty', 'Give the name of the input items’ openid field, e.g. openid.');
+	if (!path) throw invalidInput(context, itemIndex, openidFieldProperty, 'is empty', 'Give the name of the input items’ openid field, e.g. openid.');
 	let value: unknown = json;
 	for (const key of path.split('.')) value = value && typeof value === 'object' ? ownEntry(value as IDataObject, key) : undefined;
 	if (value === undefined) {
@@ -53,12 +72,12 @@ export function openidsOfItem(context: IExecuteFunctions, itemIndex: number, jso
 		throw invalidInput(
 			context,
 			itemIndex,
-			OPENID_FIELD,
+			openidFieldProperty,
 			`is "${path}", but the input item has no such field`,
 			fields.length ? `Use one of the item’s fields: ${fields.join(', ')}.` : 'The input item is empty: connect Subscriber → Get Many, or a node that outputs openids.',
 		);
 	}
-	return parseOpenids(context, itemIndex, { displayName: `Field "${path}"`, name: OPENID_FIELD.name }, value);
+	return parseOpenids(context, itemIndex, { displayName: `Field "${path}"`, name: openidFieldProperty.name }, value);
 }
 
 export function chunk<T>(list: T[], size: number): T[][] {
