@@ -4,23 +4,25 @@
  * the translation uses. test/unit/translations.test.ts fails on a text without its Chinese, on Chinese that
  * is mostly Latin letters, and on a key in two files.
  */
-import { actions } from './actions';
+import { checks } from './checks';
 import { common } from './common';
 import { credential } from './credential';
 import { errcodes } from './errcodes';
 import { goods } from './goods';
 import { members } from './members';
+import { operations } from './operations';
 import { room } from './room';
 import { transport } from './transport';
 import { triggers } from './triggers';
 
 export const TABLES: Record<string, Record<string, string>> = {
-	actions,
+	checks,
 	common,
 	credential,
 	errcodes,
 	goods,
 	members,
+	operations,
 	room,
 	transport,
 	triggers,

@@ -1,1 +1,0 @@
-export const actions: Record<string, string> = {};

@@ -1,0 +1,1 @@
+export const checks: Record<string, string> = {};
