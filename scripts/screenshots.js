@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 'use strict';
-// `node scripts/screenshots.js`: the README's screenshots, taken from a real browser in a real n8n.
+// `node scripts/screenshots.js [--lang zh]`: the READMEs' screenshots, taken in a real browser in a real n8n.
 //   Debian's chromium (+ a CJK font) -> build, pack -> n8n from the e2e cache with this package, the
 //   WeChat API sandbox with demo data and the "WeChat Live (sandbox)" credential -> headless Chromium
-//   (playwright-core) signs in as an env-managed owner and builds a workflow through the node creator.
-// Writes docs/images/{node-creator,trigger-setup,node-room-create,node-room-picker,credential}.png
-// (1440x900) only when every step passed AND the editor logged no console error or uncaught page
-// error (a few known n8n messages are ignored, each for the reason given in BENIGN). Exit 0 = all good.
+//   (playwright-core) signs in as an env-managed owner, searches the node creator for the words staff
+//   type (SEARCHES), builds a workflow through it and runs a room with a too-short name.
+// Writes {node-creator,trigger-setup,node-room-create,node-room-picker,credential,node-error}.png
+// (1440x900) only when every step passed, every search listed our node AND the editor logged no console
+// error or uncaught page error (a few known n8n messages are ignored, each for the reason in BENIGN).
 //
-// Options: --no-build (use the dist/ that is there; `npm test` builds first), --out DIR (default
-// docs/images), --report FILE (JSON: screenshots, console errors, ignored messages, timings).
+// Options: --lang en|zh (default en; zh: n8n runs with LC_MESSAGES=zh_CN.UTF-8, so our nodes speak
+// Chinese in n8n's stock English editor), --no-build (use the dist/ that is there; `npm test` builds
+// first), --out DIR (default docs/images, for zh docs/images/zh), --report FILE (JSON: screenshots,
+// searches, the error shown, console errors, ignored messages, timings).
 // Env: CHROMIUM_PATH (default /usr/bin/chromium), N8N_VERSION (as for the harness).
 const fs = require('node:fs');
 const os = require('node:os');
@@ -47,7 +50,13 @@ const SHOTS = {
 	roomCreate: 'node-room-create.png',
 	roomPicker: 'node-room-picker.png',
 	credential: 'credential.png',
+	error: 'node-error.png',
 };
+// What staff type into the node panel's search (issue 11): each must list the WeChat Live node, in
+// both languages (the words are in nodes/*/…node.json `alias`; in Chinese our names match too).
+const SEARCHES = ['微信', '直播', '直播间', '小程序', '商品', '提审', '推送', '订阅', '回放', '创建直播间'];
+// n8n's message locale per language; the harness gives its n8n en_US unless told otherwise
+const MESSAGE_LOCALE = { en: 'en_US.UTF-8', zh: 'zh_CN.UTF-8' };
 
 /**
  * Console messages of n8n's own editor that say nothing about our nodes. Everything else logged as an
@@ -101,17 +110,20 @@ function isLoopback(url) {
 }
 
 function parseArgs(argv) {
-	const o = { build: true, out: path.join(REPO, 'docs', 'images'), report: null };
+	const o = { lang: 'en', build: true, out: null, report: null };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
-		if (a === '--no-build') o.build = false;
+		if (a === '--lang') o.lang = argv[++i];
+		else if (a === '--no-build') o.build = false;
 		else if (a === '--out') o.out = path.resolve(argv[++i] || fail('--out needs a folder'));
 		else if (a === '--report') o.report = path.resolve(argv[++i] || fail('--report needs a file'));
 		else if (a === '--help' || a === '-h') {
-			process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(2, 13).join('\n').replace(/^\/\/ ?/gm, '') + '\n');
+			process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(2, 16).join('\n').replace(/^\/\/ ?/gm, '') + '\n');
 			process.exit(0);
 		} else fail(`unknown option ${a} (see --help)`);
 	}
+	if (!Object.hasOwn(MESSAGE_LOCALE, o.lang)) fail(`--lang must be one of ${Object.keys(MESSAGE_LOCALE).join(', ')}, not ${o.lang}`);
+	o.out ??= path.join(REPO, 'docs', 'images', ...(o.lang === 'en' ? [] : [o.lang]));
 	return o;
 }
 
@@ -187,16 +199,98 @@ function expectedActionCount() {
 		.reduce((sum, p) => sum + p.options.length, 0);
 }
 
-async function startServers(state) {
+/**
+ * Our texts as the editor shows them in `lang`: the English as the nodes write it, through the package's
+ * own translation (dist/nodes/shared/i18n/translate.js), so the walk never keeps a second copy of the Chinese.
+ */
+function ourTexts(lang) {
+	const dir = path.join(REPO, 'dist', 'nodes', 'shared', 'i18n');
+	const { translateTo } = require(path.join(dir, 'translate.js'));
+	const { zh } = require(path.join(dir, 'zh', 'index.js'));
+	const text = (english) => translateTo(lang, english);
+	/** A long text by its first words: the whole English is the table's key. */
+	text.startingWith = (start) => {
+		const english = Object.keys(zh).find((key) => key.startsWith(start));
+		if (!english) fail(`no text of the package starts with "${start}"`);
+		return text(english);
+	};
+	return text;
+}
+
+/**
+ * The node creator's entry that adds the WeChat Live Trigger, by n8n's rule (2.41.1, editor-ui
+ * useActionsGeneration): a trigger whose property is labelled Event, Events or Trigger On lists each of
+ * its events as "On <event, lower case>"; any other trigger gets one entry, "On new <its name without
+ * 'Trigger'> event" (the Chinese panels label it 事件). "On …" is n8n's text, the names are ours.
+ */
+function triggerEntry(text) {
+	if (['event', 'events', 'trigger on'].includes(text('Events').toLowerCase())) {
+		return `On ${text('Subscriber Added or Removed').toLowerCase()}`;
+	}
+	return `On new ${text('WeChat Live Trigger').replace('Trigger', '').trimEnd()} event`;
+}
+
+/** Manual Trigger -> WeChat Live, Room → Create with a too-short Room Name: the error picture. */
+function badRoomWorkflow(mediaId) {
+	const day = (n) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
+	return {
+		id: 'wxLiveShotsError01',
+		name: 'A room whose name is too short',
+		nodes: [
+			{
+				id: 'shots-start',
+				name: 'When clicking ‘Execute workflow’',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'shots-room',
+				name: 'WeChat Live',
+				type: `${PACKAGE}.weChatLive`,
+				typeVersion: 1,
+				position: [260, 0],
+				parameters: {
+					resource: 'room',
+					operation: 'create',
+					name: 'ab',
+					startTime: `${day(2)}T20:00:00`, // wall-clock time in the workflow's time zone
+					endTime: `${day(2)}T21:30:00`,
+					anchorName: 'Anchor Lin',
+					anchorWechat: 'lin_anchor',
+					imageSource: 'mediaId',
+					coverImg: mediaId,
+					shareImg: mediaId,
+					feedsImg: mediaId,
+				},
+				credentials: { weChatLiveApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+			},
+		],
+		connections: { 'When clicking ‘Execute workflow’': { main: [[{ node: 'WeChat Live', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+async function startServers(state, lang) {
 	const started = Date.now();
 	const { ensureN8n, packPackage, createInstance } = require('../test/e2e/harness');
 	const { startSandbox } = require('../test/sandbox');
 	const install = await ensureN8n();
 	const tarball = await packPackage(REPO);
-	state.n8n = createInstance({ name: 'screenshots', tarball, owner: OWNER, env: { WEBHOOK_URL: PUBLIC_URL } });
+	state.n8n = createInstance({
+		name: `screenshots-${lang}`,
+		tarball,
+		owner: OWNER,
+		env: { WEBHOOK_URL: PUBLIC_URL, LC_MESSAGES: MESSAGE_LOCALE[lang] },
+	});
 	await state.n8n.installPackage();
 	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 	state.sandbox = await startSandbox({ seed: true });
+	const { storeMedia } = require('../test/sandbox/routes/media');
+	const { png } = require('../test/sandbox/images');
+	state.errorWorkflow = badRoomWorkflow(storeMedia(state.sandbox.state, png(100, 100), 'image/png'));
+	await state.n8n.importWorkflows([state.errorWorkflow]);
 	await state.n8n.importCredentials([
 		{
 			...CREDENTIAL,
@@ -251,7 +345,20 @@ async function step(state, name, fn) {
 	say(`${name} (${secs(Date.now() - started)})`);
 }
 
-async function walkEditor(page, state, actions) {
+/** Types `word` into the node creator's search; what it lists, and whether our node is among it. */
+async function search(creator, word, ours) {
+	const names = creator.locator('[data-test-id=node-creator-item-name]');
+	await creator.locator('[data-test-id=node-creator-search-bar]').fill(word);
+	await creator.page().waitForTimeout(300); // the list re-renders on input
+	let shown = [];
+	for (const deadline = Date.now() + 5000; Date.now() < deadline; await creator.page().waitForTimeout(250)) {
+		shown = (await names.allInnerTexts()).map((name) => name.trim());
+		if (shown.includes(ours)) break;
+	}
+	return { word, found: shown.includes(ours), shown };
+}
+
+async function walkEditor(page, state, actions, text) {
 	const url = state.n8n.url;
 	const ndv = page.locator('[data-test-id=ndv]');
 	const creator = page.locator('[data-test-id=node-creator]');
@@ -267,43 +374,55 @@ async function walkEditor(page, state, actions) {
 		await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: TIMEOUT });
 	});
 
+	// n8n merges WeChat Live Trigger into the WeChat Live entry, under the action node's name
+	const ourEntry = text('WeChat Live');
 	await step(state, 'add the WeChat Live Trigger', async () => {
 		await page.goto(`${url}/workflow/new`);
 		await page.locator('[data-test-id=canvas-add-button]').click();
-		await creatorSearch.fill('WeChat Live');
-		await creatorItem('WeChat Live').click(); // the trigger view: WeChat Live Trigger, shown as "WeChat Live"
-		await creator.getByText('On subscriber added or removed', { exact: true }).click();
+		await creatorSearch.fill(ourEntry);
+		await creatorItem(ourEntry).click(); // the trigger view
+		await creator.getByText(triggerEntry(text), { exact: true }).click();
 		await ndv.waitFor();
 		await ndv.getByText('Webhook URLs', { exact: true }).click();
 		await ndv.getByText('Production URL', { exact: true }).click();
 		const urls = ndv.getByText(new RegExp(`^${PUBLIC_URL}webhook/[0-9a-f-]+/webhook$`));
 		await urls.first().waitFor();
 		if ((await urls.count()) !== 2) fail('the trigger does not show its GET and POST Production URLs');
-		await ndv.getByText(/^Register the Production URL above by hand/).waitFor();
+		await ndv.getByText(text.startingWith('Register the Production URL above by hand').slice(0, 20)).first().waitFor();
 		await shot(page, state, 'trigger');
 		await ndv.locator('[data-test-id=ndv-close-button]').click();
 		await ndv.waitFor({ state: 'hidden' });
 	});
 
-	await step(state, 'find the WeChat Live node', async () => {
+	await step(state, 'search the node panel as staff would', async () => {
 		await page.locator('[data-test-id=canvas-handle-plus-wrapper]').first().click();
-		await creatorSearch.fill('WeChat Live');
-		await creatorItem('WeChat Live').click();
+		for (const word of SEARCHES) {
+			const result = await search(creator, word, ourEntry);
+			state.searches.push(result);
+			say(`  ${word}: ${result.found ? 'found' : 'NOT FOUND'} (${result.shown.slice(0, 6).join(', ') || 'nothing'})`);
+		}
+	});
+
+	await step(state, 'find the WeChat Live node', async () => {
+		await creatorSearch.fill(ourEntry);
+		await creatorItem(ourEntry).click();
 		const header = creator.getByText(/^Actions \(\d+\)$/);
 		await header.waitFor();
 		const shown = Number((await header.innerText()).match(/\d+/)[0]);
 		if (shown !== actions) fail(`the node creator lists ${shown} actions; the node defines ${actions}`);
-		await creator.getByText('Create a room', { exact: true }).waitFor();
+		await creator.getByText(text('Create a room'), { exact: true }).waitFor();
 		await shot(page, state, 'nodeCreator');
 	});
 
 	const param = (name) => ndv.locator(`[data-test-id=parameter-input-${name}]`);
 	await step(state, 'Room → Create', async () => {
-		await creator.getByText('Create a room', { exact: true }).click();
+		await creator.getByText(text('Create a room'), { exact: true }).click();
 		await param('name').waitFor();
 		const resource = await param('resource').locator('input').inputValue();
 		const operation = await param('operation').locator('input').inputValue();
-		if (resource !== 'Room' || operation !== 'Create') fail(`the panel shows ${resource} → ${operation}, not Room → Create`);
+		if (resource !== text('Room') || operation !== text('Create')) {
+			fail(`the panel shows ${resource} → ${operation}, not ${text('Room')} → ${text('Create')}`);
+		}
 		for (const field of ['startTime', 'endTime', 'anchorWechat', 'imageSource', 'coverImg']) await param(field).waitFor();
 		await shot(page, state, 'roomCreate');
 	});
@@ -312,7 +431,7 @@ async function walkEditor(page, state, actions) {
 		await param('operation').click();
 		await page
 			.locator('.el-select-dropdown__item:visible')
-			.filter({ has: page.getByText('Get', { exact: true }) })
+			.filter({ has: page.getByText(text('Get'), { exact: true }) })
 			.click();
 		await ndv.locator('[data-test-id=rlc-input]').click();
 		const items = page.locator('[data-test-id=rlc-item]');
@@ -331,6 +450,31 @@ async function walkEditor(page, state, actions) {
 		await modal.locator('[data-test-id=credentials-config-container-test-success]').waitFor();
 		await shot(page, state, 'credential');
 	});
+
+	await step(state, 'a room with a too-short name fails with its fix', async () => {
+		// a fresh tab: the unsaved workflow above would hold the page with n8n's "leave without saving?"
+		const previous = page;
+		page = await previous.context().newPage();
+		watchConsole(page, state);
+		state.page = page;
+		await previous.close();
+		await page.goto(`${url}/workflow/${state.errorWorkflow.id}`);
+		await page.locator('[data-test-id=canvas-node]').filter({ hasText: 'WeChat Live' }).first().dblclick();
+		const panel = page.locator('[data-test-id=ndv]');
+		await panel.waitFor();
+		await panel.locator('[data-test-id=node-execute-button]').first().click();
+		const message = panel.locator('[data-test-id=node-error-message]').first();
+		await message.waitFor();
+		const description = panel.locator('[data-test-id=node-error-description]').first();
+		state.error = { message: (await message.innerText()).trim(), description: (await description.innerText().catch(() => '')).trim() };
+		if (!state.error.description) fail(`the error "${state.error.message}" shows no fix (description)`);
+		if (!state.error.message.includes(text('Room Name'))) {
+			// Before the run-time messages are translated the Chinese n8n still says "Room Name"
+			if (!state.error.message.includes('Room Name')) fail(`the error does not name the field: ${state.error.message}`);
+			state.error.untranslated = true;
+		}
+		await shot(page, state, 'error');
+	});
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -343,8 +487,18 @@ function pngSize(file) {
 
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
-	const state = { phase: 'start', messages: [], blocked: [], n8n: null, sandbox: null, browser: null, page: null };
-	const report = { ok: false, screenshots: [], consoleErrors: [], ignored: [], blockedRequests: state.blocked, timings };
+	const state = { phase: 'start', messages: [], blocked: [], searches: [], n8n: null, sandbox: null, browser: null, page: null };
+	const report = {
+		ok: false,
+		lang: options.lang,
+		screenshots: [],
+		searches: state.searches,
+		error: null,
+		consoleErrors: [],
+		ignored: [],
+		blockedRequests: state.blocked,
+		timings,
+	};
 	let stopping = false;
 	async function cleanup() {
 		await state.browser?.close().catch(() => {});
@@ -365,7 +519,8 @@ async function main() {
 		const { chromium } = loadPlaywright();
 		if (options.build) build();
 		const actions = expectedActionCount();
-		const install = await startServers(state);
+		const text = ourTexts(options.lang);
+		const install = await startServers(state, options.lang);
 		report.n8n = install.version;
 
 		state.shotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-live-shots-'));
@@ -390,7 +545,15 @@ async function main() {
 		state.page = await context.newPage();
 		watchConsole(state.page, state);
 		say(`${report.chromium}, ${VIEWPORT.width}x${VIEWPORT.height}`);
-		await walkEditor(state.page, state, actions);
+		await walkEditor(state.page, state, actions, text);
+		report.error = state.error;
+		const missed = state.searches.filter((s) => !s.found);
+		if (missed.length) {
+			fail(
+				`searching the node panel for ${missed.map((s) => s.word).join(', ')} does not list ${text('WeChat Live')} ` +
+					`(it lists: ${missed.map((s) => `${s.word}: ${s.shown.join(', ') || 'nothing'}`).join('; ')})`,
+			);
+		}
 		state.phase = 'end';
 		await state.page.waitForTimeout(500); // late console messages of the last step
 		timings.browser = Date.now() - started;

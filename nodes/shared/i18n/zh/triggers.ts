@@ -1,6 +1,9 @@
 export const triggers: Record<string, string> = {
-	// WeChat Live Trigger (message push)
-	"WeChat Live Trigger": "微信直播触发器",
+	// WeChat Live Trigger (message push). The trigger names keep n8n's word "Trigger": n8n's node creator
+	// offers a node as a trigger only when its display name contains "trigger" (without it, the WeChat
+	// Live entry says "No 微信直播 Triggers available" and the trigger cannot be added); as the Chinese
+	// "Events" label is not one n8n looks for, it lists one entry, "On new 微信直播触发器 event".
+	"WeChat Live Trigger": "微信直播触发器 Trigger",
 	"Starts the workflow when WeChat pushes a live event (a subscriber added or removed, a mass push result). The WeChat Live node beside it has the 41 actions on rooms, goods, roles, subscribers and images.": "微信推送直播事件（有用户长期订阅或取消订阅、长期订阅群发有了结果）时启动工作流。同名的微信直播节点提供直播间、商品、成员角色、长期订阅用户和图片的 41 个操作。",
 	"Register the Production URL above by hand in the mini program admin console (mp.weixin.qq.com): 开发 (Development) → 开发管理 (Development Management) → 消息推送 (Message Push). Paste the Production URL, enter the same Token and EncodingAESKey as in the credential, choose 安全模式 (safe mode) and the data format (JSON recommended; XML works too). Publish this workflow BEFORE you press 提交 (Submit): WeChat checks the URL with a GET request at that moment. WeChat only calls a public https address: the Production URL must start with https:// and be reachable from the internet. n8n builds it from its WEBHOOK_URL setting; if it starts with http:// or shows localhost or 127.0.0.1, set WEBHOOK_URL to your public https address (e.g. https://n8n.example.com/) and restart n8n.": "请在小程序管理后台（mp.weixin.qq.com）手动填写上方的生产 URL（Production URL）：开发 → 开发管理 → 消息推送。粘贴生产 URL，填写与凭证中相同的令牌（Token）和消息加密密钥（EncodingAESKey），选择“安全模式”，数据格式建议选 JSON（XML 也可以）。务必先发布此工作流，再点击“提交”：微信会在点击提交时用 GET 请求校验该 URL。微信只会调用公网 https 地址：生产 URL 必须以 https:// 开头，并且能从互联网访问。n8n 按 `WEBHOOK_URL` 设置生成这个地址；如果它以 http:// 开头，或显示 localhost、127.0.0.1，请把 `WEBHOOK_URL` 设为你的公网 https 地址（例如 https://n8n.example.com/），然后重启 n8n。",
 
@@ -35,7 +38,7 @@ export const triggers: Record<string, string> = {
 	"Whether to accept deliveries whatever their signed timestamp. Not recommended: a captured delivery can then be replayed at any time. Only for a server whose clock cannot be kept right.": "是否不论签名时间戳如何都接受推送。不建议开启：被截获的推送随时都能被重放。仅适用于时钟无法保持准确的服务器。",
 
 	// WeChat Live Status Trigger (polling)
-	"WeChat Live Status Trigger": "微信直播状态触发器",
+	"WeChat Live Status Trigger": "微信直播状态触发器 Trigger", // "Trigger": see WeChat Live Trigger above
 	"Starts the workflow when a goods audit result comes in, a live room changes status, or a replay becomes available, by polling WeChat": "定时查询微信，在商品审核出结果、直播间状态变化或回放生成时启动工作流",
 	"WeChat sends no message when a goods audit is decided, a room changes status or a replay is ready, so this trigger asks WeChat on the Poll Times schedule and reports what changed since the previous poll. The first poll after publishing only records how things stand. Mind the daily quotas: goods polls use getapproved (10,000 calls a day, at least 4 calls a poll: one per audit status and 100 goods), so poll goods every 5 minutes or less often; room and replay polls use getliveinfo (100,000 a day, one call per 100 rooms plus one per recently ended room awaiting its replay), so every minute is fine.": "商品审核出结果、直播间状态变化或回放生成时，微信不会推送消息，因此此触发器按轮询时间（Poll Times）的设置定时查询微信，并报告与上次查询相比的变化。发布后的第一次查询只记录当前状态。请留意每日调用额度：查询商品使用 getapproved（每天 10,000 次；每次查询至少调用 4 次，每种审核状态每 100 个商品调用 1 次），因此商品的查询间隔请不要短于 5 分钟；查询直播间和回放使用 getliveinfo（每天 100,000 次；每 100 个直播间调用 1 次，另外每个刚结束、尚在等待回放的直播间各调用 1 次），因此每分钟查询一次也没问题。",
 
