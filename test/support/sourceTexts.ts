@@ -38,10 +38,11 @@ export function runtimeTexts(): { keys: Found[]; computedKeys: Found[]; bare: Fo
 				if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) keys.push({ where: where(key), text: key.text });
 				else computedKeys.push({ where: where(key), text: key.getText(source) });
 			}
-			// new NodeOperationError(node, 'English', { description: `English` }): the message bypasses t()
+			// new NodeOperationError(node, 'English words', { description: `English` }): the message bypasses t()
+			// (a reason code such as 'bad_padding' is not a message)
 			if (ts.isNewExpression(node) && /Error|Failure$/.test(node.expression.getText(source))) {
 				for (const arg of node.arguments ?? []) {
-					if (isText(arg) && /[A-Za-z]{2}/.test(arg.getText(source))) bare.push({ where: where(arg), text: arg.getText(source) });
+					if (isText(arg) && /[A-Za-z]+\s+[A-Za-z]/.test(arg.getText(source))) bare.push({ where: where(arg), text: arg.getText(source) });
 					if (ts.isObjectLiteralExpression(arg)) {
 						for (const prop of arg.properties) {
 							if (ts.isPropertyAssignment(prop) && ['message', 'description'].includes(prop.name.getText(source)) && isText(prop.initializer)) {
