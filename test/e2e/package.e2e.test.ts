@@ -39,8 +39,8 @@ const CODEX_CATEGORIES = [
 	'Sales',
 	'Utility',
 ];
-// npm adds these to every tarball whatever `files` says (plus `main`)
-const ROOT_FILES_NPM_ALWAYS_SHIPS = /^(package\.json|readme(\.md)?|licen[cs]e(\.md)?|changelog(\.md)?)$/i;
+// npm adds these to every tarball whatever `files` says (plus `main`); README.zh-CN.md is a readme too
+const ROOT_FILES_NPM_ALWAYS_SHIPS = /^(package\.json|readme(\.[\w-]+)?(\.md)?|licen[cs]e(\.md)?|changelog(\.md)?)$/i;
 
 interface ScanLeg {
 	name: string;
