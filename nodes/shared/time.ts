@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { t } from './i18n/translate';
+
 /**
  * How the nodes read and show times (README "How times are read"). WeChat speaks Unix seconds; users
  * speak wall-clock time. A date-time without an offset, such as n8n's date picker gives
@@ -233,11 +235,11 @@ export function offsetText(offsetMs: number): string {
 	return `${offsetMs < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
-/** "Asia/Shanghai, UTC+08:00", or "UTC" */
+/** "Asia/Shanghai, UTC+08:00", or "UTC": for messages (output items carry isoInZone). */
 function zoneText(ms: number, timeZone: string): string {
 	const offset = offsetAt(ms, timeZone);
 	if (timeZone === 'UTC' && offset === 0) return 'UTC';
-	return `${timeZone}, UTC${offsetText(offset)}`;
+	return t('{timeZone}, UTC{offset}', { timeZone, offset: offsetText(offset) });
 }
 
 /** An instant as ISO 8601 with the zone's offset of that moment: "2026-12-24T20:00:00+08:00". */
@@ -255,12 +257,12 @@ export function isoInZone(ms: number, timeZone: string): string {
 export function describeTime(seconds: number, timeZone: string, { zone = true } = {}): string {
 	const ms = seconds * 1000;
 	const wall = wallText(wallClockAt(ms, timeZone));
-	return zone ? `${wall} (${zoneText(ms, timeZone)})` : wall;
+	return zone ? t('{time} ({zone})', { time: wall, zone: zoneText(ms, timeZone) }) : wall;
 }
 
 /** Where a time without an offset gets its zone, for hints next to a time the user may not have meant. */
 export function zoneHint(timeZone: string): string {
-	return `Times without an offset are read in the workflow’s time zone, ${timeZone} (workflow Settings → Timezone).`;
+	return t('Times without an offset are read in the workflow’s time zone, {timeZone} (workflow Settings → Timezone).', { timeZone });
 }
 
 export function addMonths(date: Date, months: number): Date {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { t } from '../../shared/i18n/translate';
 import { PerMinuteLimit, runBounded, sleepWithAbort } from '../helpers/concurrency';
 import type { Batching } from './common/batching';
 import { getBatching } from './common/batching';
@@ -14,12 +15,14 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources.find((r) => r.value === resource)?.operations.find((op) => op.value === operationName);
 	if (!operation) {
+		// The stored values, as a workflow from a newer version of the package may hold them.
 		throw new NodeOperationError(
 			this.getNode(),
-			`The operation "${operationName}" of "${resource}" is not supported`,
+			t('This version of the node has no operation "{operation}" for the resource "{resource}".', { operation: operationName, resource }),
 			{
-				description:
-					'For a WeChat API this node does not cover, use the HTTP Request node with the "WeChat Live API" credential: it adds the access token for you.',
+				description: t(
+					'Pick the operation again in the node, or update the package. For a WeChat API this node does not cover, use the HTTP Request node with the "WeChat Live API" credential: it adds the access token for you.',
+				),
 			},
 		);
 	}

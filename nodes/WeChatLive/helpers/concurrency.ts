@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { t } from '../../shared/i18n/translate';
+
 /**
  * Starts `work` for each value in order, with at most `limit` of them unsettled at a time, and resolves
  * when every started one has settled. Before each start it awaits `beforeStart`; `false` stops starting
@@ -35,10 +37,12 @@ export const MINUTE_MS = 60_000;
  * n8n-workflow's `sleep` (timers are n8n's to set): after an abort that timer just runs out unobserved.
  */
 export async function sleepWithAbort(ms: number, signal?: AbortSignal): Promise<void> {
-	if (signal?.aborted) throw new Error('The wait was stopped');
+	// Callers catch it, but were one to let it through, the user reads it.
+	const stopped = () => new Error(t('The wait was stopped.'));
+	if (signal?.aborted) throw stopped();
 	let onAbort = () => {};
 	const aborted = new Promise<never>((_resolve, reject) => {
-		onAbort = () => reject(new Error('The wait was stopped'));
+		onAbort = () => reject(stopped());
 		signal?.addEventListener('abort', onAbort, { once: true });
 	});
 	try {

@@ -1,3 +1,4 @@
+import { t } from '../../shared/i18n/translate';
 import { decodeLeniently } from '../helpers/uri';
 import { splitList, TEXT_SEPARATORS } from './lists';
 import { RuleBroken } from './ruleBroken';
@@ -24,8 +25,8 @@ export const GOODS_NAME_LENGTH = { min: 0, max: 28 };
 export function goodsPagePath(text: string): string {
 	if (/^[a-z][a-z0-9+.-]*:/i.test(text)) {
 		throw new RuleBroken(
-			`is a web address ("${text}"), but WeChat wants a page of the mini program`,
-			'Give the page path as in the mini program’s app.json, e.g. pages/goods/detail?id=1001.',
+			t('is a web address ("{text}"), but WeChat wants a page of the mini program', { text }),
+			t('Give the page path as in the mini program’s app.json, e.g. pages/goods/detail?id=1001.'),
 		);
 	}
 	const [rawPath, ...rest] = text.replace(/^\/+/, '').split('?');
@@ -51,11 +52,14 @@ export function goodsKeys(value: unknown): string[] {
 	const keys: string[] = [];
 	for (const entry of splitList(value, TEXT_SEPARATORS)) {
 		if (typeof entry !== 'string' && typeof entry !== 'number') {
-			throw new RuleBroken(`has an entry that is not text: ${JSON.stringify(entry)}`, 'Give the keys as text, e.g. productId, sku.');
+			throw new RuleBroken(
+				t('has an entry that is not text: {entry}', { entry: JSON.stringify(entry) }),
+				t('Give the keys as text, e.g. productId, sku.'),
+			);
 		}
 		const key = String(entry).trim();
 		if (key && !keys.includes(key)) keys.push(key);
 	}
-	if (keys.length === 0) throw new RuleBroken('is empty', 'Give at least one key, e.g. productId.');
+	if (keys.length === 0) throw new RuleBroken(t('is empty'), t('Give at least one key, e.g. productId.'));
 	return keys;
 }

@@ -1,3 +1,4 @@
+import { t } from '../../shared/i18n/translate';
 import { digitsAsNumber } from '../../shared/digits';
 import { RuleBroken } from './ruleBroken';
 
@@ -26,21 +27,21 @@ export function splitList(value: unknown, separators = ID_SEPARATORS): unknown[]
 
 /** A list WeChat takes `min`–`max` entries of (assistants a room: 10; openids a push: 2,000). */
 export function checkListSize(list: unknown[], min: number, max: number, fix: string): void {
-	if (list.length < min) throw new RuleBroken(`needs at least ${min} entr${min === 1 ? 'y' : 'ies'}`, fix);
-	if (list.length > max) throw new RuleBroken(`has ${list.length} entries, more than WeChat’s limit of ${max}`, fix);
+	if (list.length < min) throw new RuleBroken(min === 1 ? t('needs at least 1 entry') : t('needs at least {min} entries', { min }), fix);
+	if (list.length > max) throw new RuleBroken(t('has {count} entries, more than WeChat’s limit of {max}', { count: list.length, max }), fix);
 }
 
 /** Goods IDs as WeChat wants them: positive whole numbers, each once, in the order given. */
 export function goodsIdList(value: unknown): number[] {
 	const entries = splitList(value);
-	if (entries.length === 0) throw new RuleBroken('is empty', 'Give at least one goods ID, e.g. 5001.');
+	if (entries.length === 0) throw new RuleBroken(t('is empty'), t('Give at least one goods ID, e.g. 5001.'));
 	const ids: number[] = [];
 	entries.forEach((entry, position) => {
 		const id = toId(entry);
 		if (id === undefined) {
 			throw new RuleBroken(
-				`has "${String(entry)}" as entry ${position + 1}, which is not a goods ID`,
-				'Goods IDs are positive whole numbers, e.g. 5001: check the list or the expression.',
+				t('has "{entry}" as entry {position}, which is not a goods ID', { entry: String(entry), position: position + 1 }),
+				t('Goods IDs are positive whole numbers, e.g. 5001: check the list or the expression.'),
 			);
 		}
 		if (!ids.includes(id)) ids.push(id);

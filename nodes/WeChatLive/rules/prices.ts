@@ -1,3 +1,4 @@
+import { t } from '../../shared/i18n/translate';
 import { FEN_PER_YUAN, PRICE_TYPES } from '../helpers/prices';
 import { RuleBroken } from './ruleBroken';
 
@@ -13,12 +14,12 @@ const toFen = (yuan: number) => Math.round(yuan * FEN_PER_YUAN);
 export function yuan(value: unknown): number {
 	const n = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
 	if (typeof n !== 'number' || !Number.isFinite(n)) {
-		throw new RuleBroken(`is not a number: "${String(value)}"`, 'Give the price in yuan (元), e.g. 99.5.');
+		throw new RuleBroken(t('is not a number: "{value}"', { value: String(value) }), t('Give the price in yuan (元), e.g. 99.5.'));
 	}
 	if (Math.abs(toFen(n) - n * FEN_PER_YUAN) > 1e-6) {
 		throw new RuleBroken(
-			`is ${n}, with more than 2 decimals`,
-			`WeChat takes yuan (元) to the fen: round it, e.g. ${(toFen(n) / FEN_PER_YUAN).toFixed(2)}.`,
+			t('is {price}, with more than 2 decimals', { price: n }),
+			t('WeChat takes yuan (元) to the fen: round it, e.g. {rounded}.', { rounded: (toFen(n) / FEN_PER_YUAN).toFixed(2) }),
 		);
 	}
 	return toFen(n) / FEN_PER_YUAN;
@@ -42,36 +43,44 @@ export function checkPriceRule(prices: PriceFields, complete: boolean): void {
 	const { priceType, price, price2 } = prices;
 	if (priceType !== undefined && !Object.values(PRICE_TYPES).includes(priceType as 1 | 2 | 3)) {
 		throw new RuleBroken(
-			`is ${String(priceType)}, but WeChat knows only 1 (fixed price), 2 (price range) and 3 (discount)`,
-			'Pick a price type.',
+			t('is {priceType}, but WeChat knows only 1 (fixed price), 2 (price range) and 3 (discount)', { priceType: String(priceType) }),
+			t('Pick a price type.'),
 			'priceType',
 		);
 	}
-	if (complete && price === undefined) throw new RuleBroken('is missing', 'Give the price in yuan (元).', 'price');
+	if (complete && price === undefined) throw new RuleBroken(t('is missing'), t('Give the price in yuan (元).'), 'price');
 	// A second price alone (an update of a range or discount): the docs state no rule for it, WeChat decides.
 	if (priceType === undefined) return;
 	if (priceType === PRICE_TYPES.fixed) {
 		if (price2 !== undefined) {
-			throw new RuleBroken('is given for a fixed price, which has only one price', 'Remove Second Price, or pick Price Range or Discount.', 'price2');
+			throw new RuleBroken(
+				t('is given for a fixed price, which has only one price'),
+				t('Remove Second Price, or pick Price Range or Discount.'),
+				'price2',
+			);
 		}
 		return;
 	}
-	const what = priceType === PRICE_TYPES.range ? 'a price range' : 'a discount';
 	// Switching to a range or a discount relates two prices: both are needed to check (and to send) them.
+	const missing =
+		priceType === PRICE_TYPES.range ? t('is missing, but a price range needs both prices') : t('is missing, but a discount needs both prices');
 	for (const [field, value] of [['price', price], ['price2', price2]] as const) {
-		if (value === undefined) throw new RuleBroken(`is missing, but ${what} needs both prices`, 'Give Price and Second Price in yuan (元).', field);
+		if (value === undefined) throw new RuleBroken(missing, t('Give Price and Second Price in yuan (元).'), field);
 	}
 	if (priceType === PRICE_TYPES.range && !(price2! > price!)) {
 		throw new RuleBroken(
-			`is ${price2}, not above Price (${price}): a price range goes from Price up to Second Price`,
-			'Give the lowest price as Price and the highest as Second Price.',
+			t('is {price2}, not above Price ({price}): a price range goes from Price up to Second Price', { price: price!, price2: price2! }),
+			t('Give the lowest price as Price and the highest as Second Price.'),
 			'price2',
 		);
 	}
 	if (priceType === PRICE_TYPES.discount && !(price2! < price!)) {
 		throw new RuleBroken(
-			`is ${price2}, not below Price (${price}): for a discount, Price is the original and Second Price the current, lower price`,
-			'Give the original price as Price and the discounted price as Second Price.',
+			t('is {price2}, not below Price ({price}): for a discount, Price is the original and Second Price the current, lower price', {
+				price: price!,
+				price2: price2!,
+			}),
+			t('Give the original price as Price and the discounted price as Second Price.'),
 			'price2',
 		);
 	}

@@ -1,3 +1,4 @@
+import { sentences, t } from '../../shared/i18n/translate';
 import { addMonths, describeTime, zoneHint } from '../../shared/time';
 import { RuleBroken } from './ruleBroken';
 
@@ -17,7 +18,13 @@ const HOUR = 60 * MINUTE;
 /** A positive number of seconds as whole minutes: "1 minute", "90 minutes". */
 const minutesText = (seconds: number) => {
 	const minutes = Math.round(seconds / MINUTE);
-	return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+	return minutes === 1 ? t('1 minute') : t('{minutes} minutes', { minutes });
+};
+
+/** How far in the past a start is: "1 minute ago", "60 minutes ago". */
+const minutesAgo = (seconds: number) => {
+	const minutes = Math.round(seconds / MINUTE);
+	return minutes === 1 ? t('1 minute ago') : t('{minutes} minutes ago', { minutes });
 };
 
 /**
@@ -30,28 +37,35 @@ export function checkShowWindow(startTime: number, endTime: number, now: Date, t
 	const again = (seconds: number) => describeTime(seconds, timeZone, { zone: false });
 	const nowSeconds = Math.floor(now.getTime() / 1000);
 	if (startTime < nowSeconds + 10 * MINUTE) {
-		const when = startTime < nowSeconds ? `${minutesText(nowSeconds - startTime)} ago` : 'less than 10 minutes from now';
+		const when = startTime < nowSeconds ? minutesAgo(nowSeconds - startTime) : t('less than 10 minutes from now');
 		throw new RuleBroken(
-			`is ${shown(startTime)}, ${when} (now is ${again(nowSeconds)}); WeChat needs a start at least 10 minutes ahead`,
-			`WeChat needs the start at least 10 minutes ahead: pick a later start time. ${zoneHint(timeZone)}`,
+			t('is {start}, {when} (now is {now}); WeChat needs a start at least 10 minutes ahead', {
+				start: shown(startTime),
+				when,
+				now: again(nowSeconds),
+			}),
+			sentences(t('WeChat needs the start at least 10 minutes ahead: pick a later start time.'), zoneHint(timeZone)),
 			'startTime',
 		);
 	}
 	const latest = Math.floor(addMonths(now, 6).getTime() / 1000);
 	if (startTime > latest) {
-		throw new RuleBroken(`is ${shown(startTime)}, more than 6 months ahead`, `Pick a start before ${shown(latest)}. ${zoneHint(timeZone)}`, 'startTime');
+		throw new RuleBroken(
+			t('is {start}, more than 6 months ahead', { start: shown(startTime) }),
+			sentences(t('Pick a start before {latest}.', { latest: shown(latest) }), zoneHint(timeZone)),
+			'startTime',
+		);
 	}
 	const length = endTime - startTime;
 	if (length < 30 * MINUTE || length > 24 * HOUR) {
-		const show =
-			length < 0
-				? `is ${minutesText(-length)} before the start (${shown(startTime)} to ${again(endTime)})`
-				: `makes a show of ${minutesText(length)} (${shown(startTime)} to ${again(endTime)})`;
+		const times = { start: shown(startTime), end: again(endTime) };
 		throw new RuleBroken(
-			`${show}, but WeChat takes 30 minutes to 24 hours`,
+			length < 0
+				? t('is {duration} before the start ({start} to {end}), but WeChat takes 30 minutes to 24 hours', { ...times, duration: minutesText(-length) })
+				: t('makes a show of {duration} ({start} to {end}), but WeChat takes 30 minutes to 24 hours', { ...times, duration: minutesText(length) }),
 			length < 30 * MINUTE
-				? 'Set the end at least 30 minutes after the start.'
-				: 'Set the end at most 24 hours after the start, or split the show into two rooms.',
+				? t('Set the end at least 30 minutes after the start.')
+				: t('Set the end at most 24 hours after the start, or split the show into two rooms.'),
 			'endTime',
 		);
 	}
@@ -68,7 +82,10 @@ export function checkShareParamsLength(text: string): void {
 	const encodedLength = encodeURIComponent(text).length;
 	if (encodedLength <= MAX_ENCODED_PARAMS) return;
 	throw new RuleBroken(
-		`is ${encodedLength} characters long once URL-encoded, more than the ${MAX_ENCODED_PARAMS} the live plugin keeps (it cuts the rest off)`,
-		'Send fewer or shorter parameters, e.g. an ID the mini program looks up instead of the data itself.',
+		t('is {length} characters long once URL-encoded, more than the {max} the live plugin keeps (it cuts the rest off)', {
+			length: encodedLength,
+			max: MAX_ENCODED_PARAMS,
+		}),
+		t('Send fewer or shorter parameters, e.g. an ID the mini program looks up instead of the data itself.'),
 	);
 }

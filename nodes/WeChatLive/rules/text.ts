@@ -1,3 +1,4 @@
+import { t } from '../../shared/i18n/translate';
 import { RuleBroken } from './ruleBroken';
 
 /**
@@ -16,11 +17,18 @@ export function weightedLength(text: string): number {
 export function checkWeightedLength(value: string, min: number, max: number): void {
 	const length = weightedLength(value);
 	if (length >= min && length <= max) return;
-	const rule = min > 0 ? `WeChat needs ${min}–${max}` : `WeChat allows at most ${max}`;
-	const chinese = `${Math.ceil(min / 2)}–${Math.floor(max / 2)} Chinese characters or ${min}–${max} Latin letters and digits`;
+	const values = { value, length, min, max, minChinese: Math.ceil(min / 2), maxChinese: Math.floor(max / 2) };
+	if (min === 0) {
+		throw new RuleBroken(
+			t('is too long: “{value}” counts as {length} characters by WeChat’s count (a Chinese character counts 2); WeChat allows at most {max}', values),
+			t('Use at most {maxChinese} Chinese characters or {max} Latin letters and digits.', values),
+		);
+	}
 	throw new RuleBroken(
-		`is too ${length < min ? 'short' : 'long'}: “${value}” counts as ${length} characters by WeChat’s count (a Chinese character counts 2); ${rule}`,
-		`Use ${min > 0 ? chinese : `at most ${Math.floor(max / 2)} Chinese characters or ${max} Latin letters and digits`}.`,
+		length < min
+			? t('is too short: “{value}” counts as {length} characters by WeChat’s count (a Chinese character counts 2); WeChat needs {min}–{max}', values)
+			: t('is too long: “{value}” counts as {length} characters by WeChat’s count (a Chinese character counts 2); WeChat needs {min}–{max}', values),
+		t('Use {minChinese}–{maxChinese} Chinese characters or {min}–{max} Latin letters and digits.', values),
 	);
 }
 
@@ -33,7 +41,7 @@ export function checkWeightedLength(value: string, min: number, max: number): vo
 export function checkWeChatId(id: string): void {
 	if (/^[\x21-\x7e]+$/.test(id)) return;
 	throw new RuleBroken(
-		`is "${id}", which is not a WeChat ID (a WeChat ID has no spaces or Chinese characters)`,
-		'Give the WeChat ID (微信号) shown in WeChat under Me, not the nickname.',
+		t('is "{id}", which is not a WeChat ID (a WeChat ID has no spaces or Chinese characters)', { id }),
+		t('Give the WeChat ID (微信号) shown in WeChat under Me, not the nickname.'),
 	);
 }

@@ -76,7 +76,10 @@ export function describeBytes(bytes: number): string {
 	return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-/** An image that cannot go to WeChat (wrong type, too large, not downloadable), named as the user sees the field. */
+/**
+ * An image that cannot go to WeChat (wrong type, too large, not downloadable), named as the user sees the
+ * field: `title` is its display name (translated here), `problem` and `fix` are already through t().
+ */
 export function imageError(
 	context: IExecuteFunctions,
 	title: string,
@@ -84,7 +87,8 @@ export function imageError(
 	problem: string,
 	fix: string,
 ): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `${title} in ${itemNumber(itemIndex)}: ${problem}.`, { description: fix, itemIndex });
+	const message = t('{field} in {item}: {problem}.', { field: t(title), item: itemNumber(itemIndex), problem });
+	return new NodeOperationError(context.getNode(), message, { description: fix, itemIndex });
 }
 
 /** Checks WeChat's type and size rules locally, so a bad image costs no upload and no quota. */
@@ -96,7 +100,8 @@ export function checkImage(
 	itemIndex: number,
 ): ImageFormat {
 	const format = sniffImage(image.data);
-	const fail = (problem: string, fix: string) => imageError(context, field, itemIndex, problem, `${fix} (image from ${image.origin})`);
+	const fail = (problem: string, fix: string) =>
+		imageError(context, field, itemIndex, problem, t('{fix} (image from {origin})', { fix, origin: image.origin }));
 	if (!format) {
 		throw fail(
 			t('the file is not a JPG, PNG or GIF image'),

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { t } from '../../../shared/i18n/translate';
+
 /** More parallel calls than this from one server buys little and invites WeChat's per-minute refusal. */
 export const MAX_CONCURRENCY = 20;
 
@@ -76,9 +78,18 @@ export function getBatching(context: IExecuteFunctions): Batching {
 		if (value === undefined || value === null || value === '') return undefined;
 		const n = Number(value);
 		if (!Number.isInteger(n) || n < min || n > max) {
-			throw new NodeOperationError(context.getNode(), `Batching → ${displayName} is ${JSON.stringify(value)}, but must be a whole number ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}.`, {
-				description: `Set Batching → ${displayName} to a whole number ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}, or remove it.`,
-			});
+			const values = { batching: t(batchingProperty.displayName), option: t(displayName), value: JSON.stringify(value), min, max };
+			const [message, fix] =
+				max === Infinity
+					? [
+							t('{batching} → {option} is {value}, but must be a whole number of at least {min}.', values),
+							t('Set {batching} → {option} to a whole number of at least {min}, or remove it.', values),
+						]
+					: [
+							t('{batching} → {option} is {value}, but must be a whole number from {min} to {max}.', values),
+							t('Set {batching} → {option} to a whole number from {min} to {max}, or remove it.', values),
+						];
+			throw new NodeOperationError(context.getNode(), message, { description: fix });
 		}
 		return n;
 	};

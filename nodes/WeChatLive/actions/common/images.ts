@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { t } from '../../../shared/i18n/translate';
 import type { Field } from '../../helpers/validation';
 import { invalidInput } from '../../helpers/validation';
 import { ownEntry } from '../../../shared/lookup';
@@ -91,19 +92,21 @@ export function checkImageInput(
 	const source = getOption<ImageSource>(this, itemIndex, imageSourceProperty);
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (!text) {
-		throw invalidInput(this, itemIndex, field, 'is empty', `Give the ${field.purpose}.`);
+		// The chosen shape's panel description says what to give (and already has its Chinese).
+		const description = imageProperties(field).find((p) => p.displayOptions?.show?.[IMAGE_SOURCE]?.includes(source))?.description ?? '';
+		throw invalidInput(this, itemIndex, field, t('is empty'), t('Fill in {field} ({description}).', { field: t(field.displayName), description: t(description) }));
 	}
 	if (source === 'mediaId' && /^https?:\/\//i.test(text)) {
 		throw invalidInput(
 			this,
 			itemIndex,
 			field,
-			'is a URL, but Images From is set to Media ID',
-			'Set Images From to Image URL, or give a media ID from Media → Upload Image.',
+			t('is a URL, but Images From is set to Media ID'),
+			t('Set Images From to Image URL, or give a media ID from Media → Upload Image.'),
 		);
 	}
 	if (source === 'url' && !/^https?:\/\/[^\s]+$/i.test(text)) {
-		throw invalidInput(this, itemIndex, field, `is not an http(s) URL: "${text}"`, 'Give a full link starting with https://.');
+		throw invalidInput(this, itemIndex, field, t('is not an http(s) URL: "{url}"', { url: text }), t('Give a full link starting with https://.'));
 	}
 	if (source === 'binary') requireBinaryProperty(this, itemIndex, field, text);
 	return text;
@@ -134,17 +137,17 @@ export function requireBinaryProperty(context: IExecuteFunctions, itemIndex: num
 		context,
 		itemIndex,
 		field,
-		`names the binary property "${property}", which the input item does not have`,
+		t('names the binary property "{property}", which the input item does not have', { property }),
 		present.length
-			? `Use one of the item’s binary properties: ${present.join(', ')}.`
-			: 'The input item has no binary data: read or download the image in an earlier node, or take the image from a URL instead.',
+			? t('Use one of the item’s binary properties: {present}.', { present: present.join(', ') })
+			: t('The input item has no binary data: read or download the image in an earlier node, or take the image from a URL instead.'),
 	);
 }
 
 export async function readBinary(context: IExecuteFunctions, itemIndex: number, property: string): Promise<ImageFile> {
 	const item = context.getInputData()[itemIndex];
 	const data = await context.helpers.getBinaryDataBuffer(itemIndex, property);
-	return { data, fileName: item.binary?.[property]?.fileName, origin: `binary property "${property}"` };
+	return { data, fileName: item.binary?.[property]?.fileName, origin: t('binary property "{property}"', { property }) };
 }
 
 /**
@@ -160,7 +163,7 @@ export async function download(
 	title = field.displayName,
 ): Promise<ImageFile> {
 	if (!/^https?:\/\/[^\s]+$/i.test(url)) {
-		throw invalidInput(context, itemIndex, field, `is not an http(s) URL: "${url}"`, 'Give a full link starting with https://.');
+		throw invalidInput(context, itemIndex, field, t('is not an http(s) URL: "{url}"', { url }), t('Give a full link starting with https://.'));
 	}
 	const downloaded = await downloadCapped(context, url, { maxBytes: limits.maxBytes });
 	if (!downloaded.ok) {
@@ -172,42 +175,47 @@ export async function download(
 
 type DownloadFailure = Extract<DownloadResult, { ok: false }>;
 
-const OPENS_IN_BROWSER = 'Check that the URL opens the image in a browser without logging in.';
-
 function explainDownload({ problem, url }: DownloadFailure, limits: ImageLimits): { problem: string; fix: string } {
 	const max = describeBytes(limits.maxBytes);
+	const opensInBrowser = () => t('Check that the URL opens the image in a browser without logging in.');
 	switch (problem.kind) {
 		case 'tooLarge':
 			return {
 				// Worded as checkImage words a file that is too large, since it is the same rule.
 				problem:
 					problem.bytes === undefined
-						? `the image is more than WeChat’s ${max} for this field, so the download was stopped there`
-						: `the image is ${describeBytes(problem.bytes)}, more than WeChat’s ${max} for this field`,
-				fix: `Compress or resize the image, and check that the URL points to the image itself (image from ${url}).`,
+						? t('the image is more than WeChat’s {max} for this field, so the download was stopped there', { max })
+						: t('the image is {size}, more than WeChat’s {max} for this field', { size: describeBytes(problem.bytes), max }),
+				fix: t('Compress or resize the image, and check that the URL points to the image itself (image from {url}).', { url }),
 			};
 		case 'status':
 			return {
-				problem: `the server answered ${[problem.status, problem.statusText].filter(Boolean).join(' ')} for ${url}, not the image`,
-				fix: OPENS_IN_BROWSER,
+				problem: t('the server answered {status} for {url}, not the image', {
+					status: [problem.status, problem.statusText].filter(Boolean).join(' '),
+					url,
+				}),
+				fix: opensInBrowser(),
 			};
 		case 'redirects':
 			return {
-				problem: `${url} redirects more than ${MAX_REDIRECTS} times (the redirects may go round in a circle)`,
-				fix: 'Open the URL in a browser and give the address where the image finally shows.',
+				problem: t('{url} redirects more than {max} times (the redirects may go round in a circle)', { url, max: MAX_REDIRECTS }),
+				fix: t('Open the URL in a browser and give the address where the image finally shows.'),
 			};
 		case 'badRedirect':
 			return {
-				problem: `${url} redirects to "${problem.location}", which is not an http(s) address`,
-				fix: 'Give the image’s own http(s) address.',
+				problem: t('{url} redirects to "{location}", which is not an http(s) address', { url, location: problem.location }),
+				fix: t('Give the image’s own http(s) address.'),
 			};
 		case 'deadline':
 			return {
-				problem: `downloading the image from ${url} took more than ${DOWNLOAD_DEADLINE_MS / 1000} seconds, so it was stopped`,
-				fix: 'The server is too slow or stalls. Try again later, host the image elsewhere, or download it with an HTTP Request node and pass it on as binary data.',
+				problem: t('downloading the image from {url} took more than {seconds} seconds, so it was stopped', {
+					url,
+					seconds: DOWNLOAD_DEADLINE_MS / 1000,
+				}),
+				fix: t('The server is too slow or stalls. Try again later, host the image elsewhere, or download it with an HTTP Request node and pass it on as binary data.'),
 			};
 		case 'network':
-			return { problem: `could not download the image from ${url} (${problem.message})`, fix: OPENS_IN_BROWSER };
+			return { problem: t('could not download the image from {url} ({reason})', { url, reason: problem.message }), fix: opensInBrowser() };
 	}
 }
 

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { t } from '../../../shared/i18n/translate';
 import type { Field } from '../../helpers/validation';
 import { digitsAsNumber } from '../../../shared/digits';
 import { invalidInput } from '../../helpers/validation';
@@ -50,7 +51,7 @@ export function requireText(
 	fix: string,
 ): string {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (!text) throw invalidInput(context, itemIndex, field, 'is empty', fix);
+	if (!text) throw invalidInput(context, itemIndex, field, t('is empty'), fix);
 	return text;
 }
 
@@ -62,14 +63,14 @@ export function requireId(context: IExecuteFunctions, itemIndex: number, field: 
 		context,
 		itemIndex,
 		field,
-		`must be a positive whole number, got "${String(value)}"`,
-		`Give the numeric ${field.displayName} as WeChat shows it.`,
+		t('must be a positive whole number, got "{value}"', { value: String(value) }),
+		t('Give the numeric {field} as WeChat shows it.', { field: t(field.displayName) }),
 	);
 }
 
 /** A WeChat ID (微信号): required, and one that can be a WeChat ID (rules/text.ts). */
 export function requireWeChatId(context: IExecuteFunctions, itemIndex: number, field: Field, value: unknown): string {
-	const id = requireText(context, itemIndex, field, value, 'Give the person’s WeChat ID (微信号), as shown in WeChat under Me.');
+	const id = requireText(context, itemIndex, field, value, t('Give the person’s WeChat ID (微信号), as shown in WeChat under Me.'));
 	obey(context, itemIndex, field, () => checkWeChatId(id));
 	return id;
 }
@@ -83,8 +84,8 @@ export function requireBoolean(context: IExecuteFunctions, itemIndex: number, fi
 		context,
 		itemIndex,
 		field,
-		`must be true or false, got ${JSON.stringify(value) ?? String(value)}`,
-		'Switch it on or off, or make the expression give true or false.',
+		t('must be true or false, got {value}', { value: JSON.stringify(value) ?? String(value) }),
+		t('Switch it on or off, or make the expression give true or false.'),
 	);
 }
 
@@ -114,8 +115,8 @@ export function getPaging(context: IExecuteFunctions, itemIndex: number): { retu
 		context,
 		itemIndex,
 		limitProperty,
-		`is ${JSON.stringify(value) ?? String(value)}, but must be a whole number of at least 1`,
-		'Set how many results you want, e.g. 50, or switch on Return All.',
+		t('is {value}, but must be a whole number of at least 1', { value: JSON.stringify(value) ?? String(value) }),
+		t('Set how many results you want, e.g. 50, or switch on Return All.'),
 	);
 }
 
@@ -164,12 +165,13 @@ function sameChoice(choice: unknown, value: unknown): boolean {
 }
 
 function notAChoice(context: IExecuteFunctions, itemIndex: number, property: INodeProperties, value: unknown) {
-	const choices = choicesOf(property).map((choice) => `${JSON.stringify(choice.value)} (${choice.name})`);
+	// The value is what the expression must give (data); its label is display text.
+	const choices = choicesOf(property).map((choice) => t('{value} ({label})', { value: JSON.stringify(choice.value), label: t(choice.name) }));
 	return invalidInput(
 		context,
 		itemIndex,
 		property,
-		`is ${JSON.stringify(value) ?? String(value)}, which is not one of its choices`,
-		`Pick it from the list, or make the expression give one of: ${choices.join(', ')}.`,
+		t('is {value}, which is not one of its choices', { value: JSON.stringify(value) ?? String(value) }),
+		t('Pick it from the list, or make the expression give one of: {choices}.', { choices: choices.join(t(', ')) /* 、 in Chinese */ }),
 	);
 }
