@@ -75,7 +75,7 @@ export function getMember(context: IExecuteFunctions, itemIndex: number): Member
 	requireWeChatId(context, itemIndex, memberUsernameProperty, username); // no spaces or Chinese: not a nickname
 	const role = Number(context.getNodeParameter(memberRoleProperty.name, itemIndex, memberRoleProperty.default));
 	if (!SETTABLE_ROLES.includes(role)) {
-		// The codes are SETTABLE_ROLES.
+		// The fix spells out SETTABLE_ROLES with their names: one sentence to translate, not a composed list.
 		throw role === 0
 			? invalidInput(
 					context,

@@ -52,7 +52,7 @@ export const roleGetMany: WeChatOperation = {
 		const { returnAll, limit } = getPaging(this, itemIndex);
 		const role = Number(this.getNodeParameter(roleFilterProperty.name, itemIndex, roleFilterProperty.default));
 		if (!FILTER_ROLES.includes(role)) {
-			// The codes are FILTER_ROLES.
+			// The fix spells out FILTER_ROLES with their names: one sentence to translate, not a composed list.
 			throw invalidInput(
 				this,
 				itemIndex,
