@@ -54,7 +54,7 @@ describe.each(INHERITED)('the name "%s"', (name) => {
 				items: [{ json: { openid: 'oA1' } }],
 				store,
 			}),
-		).rejects.toThrow(`Openid Field in item 1 is "${name}", but the input item has no such field`);
+		).rejects.toThrow(`Openid Field in item 1 is “${name}”, but the input item has no such field`);
 	});
 
 	it('gives no label', () => {

@@ -113,7 +113,7 @@ describe('Room Assistant → Add', () => {
 		['an empty WeChat ID', add({ user: [{ username: '', nickname: '小美' }] }), /WeChat ID of assistant 1 in item 1 is empty\./],
 		['a nickname where the WeChat ID belongs', add({ user: [{ username: 'ok_id', nickname: 'A' }, { username: '小美 Mei', nickname: '小美' }] }), /WeChat ID of assistant 2 in item 1 is "小美 Mei", which is not a WeChat ID/],
 		['an empty nickname', add({ user: [{ username: 'helper_mei', nickname: '  ' }] }), /Nickname of assistant 1 in item 1 is empty/],
-		['the same assistant twice', add({ user: [{ username: 'helper_mei', nickname: 'A' }, { username: 'helper_mei', nickname: 'B' }] }), /Assistants in item 1 lists "helper_mei" twice/],
+		['the same assistant twice', add({ user: [{ username: 'helper_mei', nickname: 'A' }, { username: 'helper_mei', nickname: 'B' }] }), /Assistants in item 1 lists “helper_mei” twice/],
 		['JSON that does not parse', addJson('[{username: x}]'), /Assistants \(JSON\) in item 1 is not valid JSON/],
 		['a JSON entry that is not an object', addJson('["helper_mei"]'), /Assistants \(JSON\) in item 1 has an entry that is not an object/],
 		['an empty JSON list', addJson('[]'), /Assistants \(JSON\) in item 1 needs at least 1 entry/],

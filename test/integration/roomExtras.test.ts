@@ -122,11 +122,11 @@ describe('Room → Get Share Code', () => {
 
 	it.each([
 		['JSON that does not parse', { paramsInput: 'json', paramsJson: '{ path: pages }' }, /Parameters \(JSON\) in item 1 is not valid JSON/],
-		['a JSON list', { paramsInput: 'json', paramsJson: '[1, 2]' }, /Parameters \(JSON\) in item 1 must be a JSON object, got a list/],
+		['a JSON list', { paramsInput: 'json', paramsJson: '[1, 2]' }, /Parameters \(JSON\) in item 1 is a list, but must be one JSON object/],
 		['an empty JSON object', { paramsInput: 'json', paramsJson: '{}' }, /Parameters \(JSON\) in item 1 is an empty object/],
 		['no key-value pair', { paramsInput: 'keyValue', params: {} }, /Parameters in item 1 has no parameter/],
 		['a pair without a name', { paramsInput: 'keyValue', params: { parameter: [{ name: ' ', value: 'x' }] } }, /Parameters in item 1 has a parameter without a name/],
-		['the same name twice', { paramsInput: 'keyValue', params: { parameter: [{ name: 'pid', value: '1' }, { name: 'pid', value: '2' }] } }, /has the parameter "pid" twice/],
+		['the same name twice', { paramsInput: 'keyValue', params: { parameter: [{ name: 'pid', value: '1' }, { name: 'pid', value: '2' }] } }, /has the parameter “pid” twice/],
 		['parameters longer than the plugin keeps', { paramsInput: 'json', paramsJson: { note: '直播'.repeat(60) } }, /Parameters \(JSON\) in item 1 is \d+ characters long once URL-encoded, more than the 600/],
 	])('refuses %s before WeChat is called', async (_story, extra, message) => {
 		makeRoom();

@@ -208,9 +208,9 @@ describe('bad input is refused before WeChat is called', () => {
 	it.each([
 		['no room', push(''), openidItems(['oA1']), /Room in item 1 must be a positive whole number, got ""\./],
 		['an empty openid list', push(7, { recipients: 'list', openids: ' ,\n ' }), undefined, /Openids in item 1 has no openids\./],
-		['something that is not an openid', push(7, { recipients: 'list', openids: 'oA1, {{name}}' }), undefined, /Openids in item 1 contains "\{\{name\}\}", which is not an openid/],
-		['an input item without the openid field', push(7), [{ json: { openid: 'oA1' } }, { json: { nickname: 'Lin' } }], /Openid Field in item 2 is "openid", but the input item has no such field\./],
-		['an openid field that is empty', push(7), [{ json: { openid: '' } }], /Field "openid" in item 1 has no openids\./],
+		['something that is not an openid', push(7, { recipients: 'list', openids: 'oA1, {{name}}' }), undefined, /Openids in item 1 contains “\{\{name\}\}”, which is not an openid/],
+		['an input item without the openid field', push(7), [{ json: { openid: 'oA1' } }, { json: { nickname: 'Lin' } }], /Openid Field in item 2 is “openid”, but the input item has no such field\./],
+		['an openid field that is empty', push(7), [{ json: { openid: '' } }], /Field “openid” in item 1 has no openids\./],
 	])('%s names the field, and no request reaches the sandbox', async (_story, parameters, items, message) => {
 		await expect(runNode({ parameters, items, store })).rejects.toThrow(message);
 		expect(sandbox.requests()).toHaveLength(0);

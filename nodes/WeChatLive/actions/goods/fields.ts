@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { t } from '../../../shared/i18n/translate';
 import { PRICE_TYPES } from '../../helpers/prices';
 import type { Field } from '../../helpers/validation';
 import { checkWeightedLength, goodsIdList, goodsKeys, goodsPagePath, GOODS_NAME_LENGTH, yuan } from '../../rules';
@@ -98,7 +99,7 @@ export const goodsNameProperty: INodeProperties = {
 };
 
 export function readGoodsName(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const name = requireText(context, itemIndex, goodsNameProperty, value, 'Give the goods a name.');
+	const name = requireText(context, itemIndex, goodsNameProperty, value, t('Give the goods a name.'));
 	obey(context, itemIndex, goodsNameProperty, () => checkWeightedLength(name, GOODS_NAME_LENGTH.min, GOODS_NAME_LENGTH.max));
 	return name;
 }
@@ -114,7 +115,7 @@ export const pagePathProperty: INodeProperties = {
 };
 
 export function readPagePath(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const text = requireText(context, itemIndex, pagePathProperty, value, 'Give the goods detail page, e.g. pages/goods/detail?id=1001.');
+	const text = requireText(context, itemIndex, pagePathProperty, value, t('Give the goods detail page, e.g. pages/goods/detail?id=1001.'));
 	return obey(context, itemIndex, pagePathProperty, () => goodsPagePath(text));
 }
 
@@ -178,7 +179,7 @@ export const thirdPartyAppidProperty: INodeProperties = {
 
 /** The App ID of another mini program that sells the goods; api_addgoods states no format, so WeChat checks it. */
 export function readThirdPartyAppid(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	return requireText(context, itemIndex, thirdPartyAppidProperty, value, 'Give the App ID of the mini program that sells the goods, or remove the field.');
+	return requireText(context, itemIndex, thirdPartyAppidProperty, value, t('Give the App ID of the mini program that sells the goods, or remove the field.'));
 }
 
 /** The pendant keys of one goods (Goods → Create) or of the whole shop (Widget → Set Goods Key). */

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { t } from '../../../shared/i18n/translate';
 import { itemNumber } from '../../helpers/validation';
 import { asNodeError, errorItemJson } from '../errorItem';
 import type { WeChatOperation } from '../types';
@@ -20,14 +21,19 @@ interface Asked {
 }
 
 function notFound(context: IExecuteFunctions, asked: Asked, missing: number[]): NodeOperationError {
-	return new NodeOperationError(
-		context.getNode(),
-		`Goods ${missing.join(', ')}, asked for in ${itemNumber(asked.itemIndex)}, ${missing.length === 1 ? 'was' : 'were'} not found.`,
-		{
-			description: 'WeChat has no goods with this ID in the live goods library (deleted, or never created). Check the IDs, or list the goods with Goods → Get Many.',
-			itemIndex: asked.itemIndex,
-		},
-	);
+	// t(', '): a list reads 5001、5002 in Chinese.
+	const values = { ids: missing.join(t(', ')), item: itemNumber(asked.itemIndex) };
+	const [message, description] =
+		missing.length === 1
+			? [
+					t('Goods {ids}, asked for in {item}, was not found.', values),
+					t('WeChat has no goods with this ID in the live goods library (deleted, or never created). Check the ID, or list the goods with Goods → Get Many.'),
+				]
+			: [
+					t('Goods {ids}, asked for in {item}, were not found.', values),
+					t('WeChat has no goods with these IDs in the live goods library (deleted, or never created). Check the IDs, or list the goods with Goods → Get Many.'),
+				];
+	return new NodeOperationError(context.getNode(), message, { description, itemIndex: asked.itemIndex });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { t } from '../../../shared/i18n/translate';
 import { invalidInput } from '../../helpers/validation';
 import type { PriceFields } from '../../rules';
 import { checkPriceRule } from '../../rules';
@@ -70,7 +71,13 @@ export const goodsUpdate: WeChatOperation = {
 		const fields = this.getNodeParameter(updateFieldsProperty.name, itemIndex, {}) as IDataObject;
 		const given = (name: string) => fields[name] !== undefined;
 		if (Object.keys(fields).length === 0) {
-			throw invalidInput(this, itemIndex, updateFieldsProperty, 'has no field to change', 'Add the fields to change under Update Fields.');
+			throw invalidInput(
+				this,
+				itemIndex,
+				updateFieldsProperty,
+				t('has no field to change'),
+				t('Add the fields to change under {field}.', { field: t(updateFieldsProperty.displayName) }),
+			);
 		}
 
 		// WeChat changes exactly the fields it is sent ("只传入需要更新的字段"): a field not given must not

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { t } from '../../../shared/i18n/translate';
 import type { ImageFile, ImageLimits } from '../../transport/media';
 import { MEDIA_UPLOAD_LIMITS, uploadImage as upload } from '../../transport/media';
 import { download, readBinary, requireBinaryProperty } from '../common/images';
@@ -35,14 +36,15 @@ const imageUrlProperty: INodeProperties = {
 /**
  * The limits of the field the image is meant for: the upload itself takes up to 10 MB, but a room's feeds
  * image over 100 KB is only refused later, by room/create. Checking now saves an upload that cannot be used.
+ * The title names the image in the upload's errors, in the package's language.
  */
 const INTENDED_USE: Record<string, { title: string; limits: ImageLimits }> = {
-	any: { title: 'Image', limits: MEDIA_UPLOAD_LIMITS },
-	coverImg: { title: COVER_IMG.displayName, limits: COVER_IMG.limits },
-	shareImg: { title: SHARE_IMG.displayName, limits: SHARE_IMG.limits },
-	feedsImg: { title: FEEDS_IMG.displayName, limits: FEEDS_IMG.limits },
+	any: { title: t('Image'), limits: MEDIA_UPLOAD_LIMITS },
+	coverImg: { title: t(COVER_IMG.displayName), limits: COVER_IMG.limits },
+	shareImg: { title: t(SHARE_IMG.displayName), limits: SHARE_IMG.limits },
+	feedsImg: { title: t(FEEDS_IMG.displayName), limits: FEEDS_IMG.limits },
 	// The same limits as Goods → Create and Update check for this field.
-	goodsCover: { title: 'Goods Cover Image', limits: COVER_IMG_URL.limits },
+	goodsCover: { title: t('Goods Cover Image'), limits: COVER_IMG_URL.limits },
 };
 
 const sourceProperty: INodeProperties = {
@@ -75,7 +77,7 @@ const intendedUseProperty: INodeProperties = {
 async function readImage(context: IExecuteFunctions, itemIndex: number, use: { title: string; limits: ImageLimits }): Promise<ImageFile> {
 	const source = getOption<string>(context, itemIndex, sourceProperty);
 	if (source === 'url') {
-		const url = requireText(context, itemIndex, imageUrlProperty, context.getNodeParameter(imageUrlProperty.name, itemIndex, ''), 'Give the image’s http(s) URL.');
+		const url = requireText(context, itemIndex, imageUrlProperty, context.getNodeParameter(imageUrlProperty.name, itemIndex, ''), t('Give the image’s http(s) URL.'));
 		// Titled like the upload's own checks: a download stopped at the limit reads like a file refused.
 		return await download(context, itemIndex, imageUrlProperty, url, use.limits, use.title);
 	}
@@ -84,7 +86,7 @@ async function readImage(context: IExecuteFunctions, itemIndex: number, use: { t
 		itemIndex,
 		binaryPropertyProperty,
 		context.getNodeParameter(binaryPropertyProperty.name, itemIndex, binaryPropertyProperty.default),
-		'Give the name of the input item’s binary property that holds the image, e.g. data.',
+		t('Give the name of the input item’s binary property that holds the image, e.g. data.'),
 	);
 	requireBinaryProperty(context, itemIndex, binaryPropertyProperty, property);
 	return await readBinary(context, itemIndex, property);

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { label, ROLE } from '../../../shared/labels';
+import { t } from '../../../shared/i18n/translate';
 import { invalidInput } from '../../helpers/validation';
 import { requireText, requireWeChatId } from '../common/parameters';
 
@@ -21,8 +22,6 @@ export function roleOptions(codes: number[]) {
 		.map((code) => ({ name: `${ROLE[code]} (${ROLE_ZH[code]})`, value: code }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
-
-const roleChoices = SETTABLE_ROLES.map((code) => `${code} ${ROLE[code]}`).join(', ');
 
 export const memberUsernameProperty: INodeProperties = {
 	displayName: 'WeChat ID',
@@ -60,7 +59,7 @@ export function getMember(context: IExecuteFunctions, itemIndex: number): Member
 		itemIndex,
 		memberUsernameProperty,
 		context.getNodeParameter(memberUsernameProperty.name, itemIndex, ''),
-		'Give the member’s WeChat ID (微信号).',
+		t('Give the member’s WeChat ID (微信号).'),
 	);
 	// Get Many only ever shows masked IDs ("o0****0o"); a "*" is in no WeChat ID, and sending one back
 	// fails with a puzzling 400001.
@@ -69,20 +68,29 @@ export function getMember(context: IExecuteFunctions, itemIndex: number): Member
 			context,
 			itemIndex,
 			memberUsernameProperty,
-			`is masked ("${username}")`,
-			'WeChat masks the IDs that Role → Get Many returns: give the member’s full WeChat ID.',
+			t('is masked (“{username}”)', { username }),
+			t('WeChat masks the IDs that Role → Get Many returns: give the member’s full WeChat ID.'),
 		);
 	}
 	requireWeChatId(context, itemIndex, memberUsernameProperty, username); // no spaces or Chinese: not a nickname
 	const role = Number(context.getNodeParameter(memberRoleProperty.name, itemIndex, memberRoleProperty.default));
 	if (!SETTABLE_ROLES.includes(role)) {
-		throw invalidInput(
-			context,
-			itemIndex,
-			memberRoleProperty,
-			role === 0 ? 'is the super admin (0), which WeChat does not let the API set or remove' : `must be one of ${roleChoices}, got "${String(role)}"`,
-			role === 0 ? 'Transfer the super admin in the MP console (小程序直播 → 成员管理).' : `Use ${roleChoices}.`,
-		);
+		// The fix spells out SETTABLE_ROLES with their names: one sentence to translate, not a composed list.
+		throw role === 0
+			? invalidInput(
+					context,
+					itemIndex,
+					memberRoleProperty,
+					t('is the super admin (0), which WeChat does not let the API set or remove'),
+					t('Transfer the super admin in the MP console (小程序直播 → 成员管理).'),
+				)
+			: invalidInput(
+					context,
+					itemIndex,
+					memberRoleProperty,
+					t('is “{role}”, which is not a role the API can set', { role: String(role) }),
+					t('Pick the role from the list, or make the expression give 1 (Admin), 2 (Anchor) or 3 (Operator).'),
+				);
 	}
 	return { username, role };
 }

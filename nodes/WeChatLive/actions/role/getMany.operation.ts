@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { label, ROLE } from '../../../shared/labels';
 import { timeZoneOf, withReadableTimes } from '../../../shared/time';
+import { t } from '../../../shared/i18n/translate';
 import { invalidInput } from '../../helpers/validation';
 import { collectPages } from '../../transport/paginate';
 import { weChatRequest } from '../../transport/request';
@@ -51,7 +52,14 @@ export const roleGetMany: WeChatOperation = {
 		const { returnAll, limit } = getPaging(this, itemIndex);
 		const role = Number(this.getNodeParameter(roleFilterProperty.name, itemIndex, roleFilterProperty.default));
 		if (!FILTER_ROLES.includes(role)) {
-			throw invalidInput(this, itemIndex, roleFilterProperty, `must be one of ${FILTER_ROLES.join(', ')}, got "${String(role)}"`, 'Pick a role from the list, or All Members (-1).');
+			// The fix spells out FILTER_ROLES with their names: one sentence to translate, not a composed list.
+			throw invalidInput(
+				this,
+				itemIndex,
+				roleFilterProperty,
+				t('is “{role}”, which is not a role WeChat lists', { role: String(role) }),
+				t('Pick a role from the list, or make the expression give -1 (All Members), 0 (Super Admin), 1 (Admin), 2 (Anchor) or 3 (Operator).'),
+			);
 		}
 		const keyword = String(this.getNodeParameter('keyword', itemIndex, '') ?? '').trim();
 		// role is sent even for "all" (-1): WeChat's newer page omits the parameter, the older page and every

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { t } from '../../../shared/i18n/translate';
 import { timeZoneOf } from '../../../shared/time';
-import { toUnixSeconds } from '../../helpers/validation';
+import { invalidInput, toUnixSeconds } from '../../helpers/validation';
 import {
 	ANCHOR_NAME_LENGTH,
 	checkShareParamsLength,
@@ -12,7 +13,6 @@ import {
 import { MEDIA_UPLOAD_LIMITS } from '../../transport/media';
 import type { ImageField } from '../common/images';
 import { checkImageInput, imageProperties, imageSourceProperty, resolveImage } from '../common/images';
-import { invalidInput } from '../../helpers/validation';
 import type { EndpointName } from '../../transport/request';
 import { weChatRequest } from '../../transport/request';
 import { bit, getBoolean, getOption, getRoomId, obey, requireText, requireWeChatId } from '../common/parameters';
@@ -190,9 +190,9 @@ export async function buildRoomBody(
 ): Promise<IDataObject> {
 	const get = (name: string) => this.getNodeParameter(name, itemIndex, '') as unknown;
 
-	const name = requireText(this, itemIndex, roomNameProperty, get(roomNameProperty.name), 'Give the room a title.');
+	const name = requireText(this, itemIndex, roomNameProperty, get(roomNameProperty.name), t('Give the room a title.'));
 	obey(this, itemIndex, roomNameProperty, () => checkWeightedLength(name, ROOM_NAME_LENGTH.min, ROOM_NAME_LENGTH.max));
-	const anchorName = requireText(this, itemIndex, anchorNameProperty, get(anchorNameProperty.name), 'Give the anchor’s nickname.');
+	const anchorName = requireText(this, itemIndex, anchorNameProperty, get(anchorNameProperty.name), t('Give the anchor’s nickname.'));
 	obey(this, itemIndex, anchorNameProperty, () => checkWeightedLength(anchorName, ANCHOR_NAME_LENGTH.min, ANCHOR_NAME_LENGTH.max));
 	const anchorWechat = requireWeChatId(this, itemIndex, anchorWechatProperty, get(anchorWechatProperty.name));
 	const { startTime, endTime } = checkShowTimes(this, itemIndex, get(startTimeProperty.name), get(endTimeProperty.name));
@@ -309,21 +309,31 @@ export function readShareParams(context: IExecuteFunctions, itemIndex: number): 
 	return text;
 }
 
+/** The fix when no parameter is given, either way. */
+const addOrNone = () =>
+	t('Add a parameter, or set {field} to {none}.', { field: t(paramsInputProperty.displayName), none: t('None') });
+
+const oneObject = () => t('Give one JSON object, e.g. {"path": "pages/index/index", "pid": 1}.');
+
 function readPairs(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const collection = context.getNodeParameter(paramsProperty.name, itemIndex, {}) as { parameter?: Array<{ name?: unknown; value?: unknown }> };
 	const pairs = collection.parameter ?? [];
-	if (pairs.length === 0) {
-		throw invalidInput(context, itemIndex, paramsProperty, 'has no parameter', 'Add a parameter, or set Custom Parameters to None.');
-	}
+	if (pairs.length === 0) throw invalidInput(context, itemIndex, paramsProperty, t('has no parameter'), addOrNone());
 	// A Map, not an object: a parameter may be called "constructor" or "__proto__" like any other.
 	const params = new Map<string, string>();
 	pairs.forEach((pair, index) => {
 		const name = typeof pair.name === 'string' ? pair.name.trim() : String(pair.name ?? '').trim();
 		if (!name) {
-			throw invalidInput(context, itemIndex, paramsProperty, `has a parameter without a name (number ${index + 1})`, 'Name every parameter, or remove the empty one.');
+			throw invalidInput(
+				context,
+				itemIndex,
+				paramsProperty,
+				t('has a parameter without a name (parameter {n})', { n: index + 1 }),
+				t('Name every parameter, or remove the empty one.'),
+			);
 		}
 		if (params.has(name)) {
-			throw invalidInput(context, itemIndex, paramsProperty, `has the parameter "${name}" twice`, 'Give each parameter once.');
+			throw invalidInput(context, itemIndex, paramsProperty, t('has the parameter “{name}” twice', { name }), t('Give each parameter once.'));
 		}
 		params.set(name, pair.value === undefined || pair.value === null ? '' : String(pair.value));
 	});
@@ -337,14 +347,17 @@ function readJsonObject(context: IExecuteFunctions, itemIndex: number): IDataObj
 		try {
 			value = JSON.parse(raw);
 		} catch (error) {
-			throw invalidInput(context, itemIndex, paramsJsonProperty, `is not valid JSON (${(error as Error).message})`, 'Give one JSON object, e.g. {"path": "pages/index/index", "pid": 1}.');
+			throw invalidInput(context, itemIndex, paramsJsonProperty, t('is not valid JSON ({reason})', { reason: (error as Error).message }), oneObject());
 		}
 	}
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
-		throw invalidInput(context, itemIndex, paramsJsonProperty, `must be a JSON object, got ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}`, 'Give one JSON object, e.g. {"path": "pages/index/index", "pid": 1}.');
+		const problem = Array.isArray(value)
+			? t('is a list, but must be one JSON object')
+			: t('is {value}, but must be one JSON object', { value: JSON.stringify(value) });
+		throw invalidInput(context, itemIndex, paramsJsonProperty, problem, oneObject());
 	}
 	if (Object.keys(value).length === 0) {
-		throw invalidInput(context, itemIndex, paramsJsonProperty, 'is an empty object', 'Add a parameter, or set Custom Parameters to None.');
+		throw invalidInput(context, itemIndex, paramsJsonProperty, t('is an empty object'), addOrNone());
 	}
 	return value as IDataObject;
 }

@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
+import { t } from '../../../shared/i18n/translate';
 import { itemNumber } from '../../helpers/validation';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
@@ -22,8 +23,8 @@ export const roomGet: WeChatOperation = {
 			itemIndex,
 		);
 		if (!room) {
-			throw new NodeOperationError(this.getNode(), `Room ${roomId}, asked for in ${itemNumber(itemIndex)}, was not found.`, {
-				description: `None of the account’s ${seen} rooms has this ID. Check the Room ID, or list the rooms with Room → Get Many.`,
+			throw new NodeOperationError(this.getNode(), t('Room {roomId}, asked for in {item}, was not found.', { roomId, item: itemNumber(itemIndex) }), {
+				description: t('None of the account’s {count} rooms has this ID. Check the Room ID, or list the rooms with Room → Get Many.', { count: seen }),
 				itemIndex,
 			});
 		}

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { t } from '../../../shared/i18n/translate';
 import type { Field } from '../../helpers/validation';
 import { invalidInput } from '../../helpers/validation';
 import { checkListSize } from '../../rules';
@@ -78,6 +79,9 @@ const usersJsonProperty: INodeProperties = {
 
 export const usersProperties: INodeProperties[] = [usersInputProperty, usersFieldsProperty, usersJsonProperty];
 
+/** The fix for an empty nickname, in Add and Update. */
+export const nicknameFix = () => t('Give the name viewers see for the assistant.');
+
 /** The users body of addassistant, each entry and the list checked before WeChat is called. */
 export function readUsers(context: IExecuteFunctions, itemIndex: number): Assistant[] {
 	const input = getOption<string>(context, itemIndex, usersInputProperty);
@@ -86,15 +90,16 @@ export function readUsers(context: IExecuteFunctions, itemIndex: number): Assist
 		input === 'json'
 			? readJsonList(context, itemIndex)
 			: ((context.getNodeParameter(usersFieldsProperty.name, itemIndex, {}) as { user?: IDataObject[] }).user ?? []);
-	const fix = `Give 1 to ${MAX_ASSISTANTS} assistants: a room has at most ${MAX_ASSISTANTS} (WeChat’s maxCount).`;
+	const fix = t('Give 1 to {max} assistants: a room has at most {max} (WeChat’s `maxCount`).', { max: MAX_ASSISTANTS });
 	obey(context, itemIndex, field, () => checkListSize(entries, 1, MAX_ASSISTANTS, fix));
 	const seen = new Set<string>();
 	return entries.map((entry, index) => {
-		const which = (f: Field): Field => ({ displayName: `${f.displayName} of assistant ${index + 1}`, name: f.name });
+		// Already in the package's language: "WeChat ID of assistant 2".
+		const which = (f: Field): Field => ({ displayName: t('{field} of assistant {n}', { field: t(f.displayName), n: index + 1 }), name: f.name });
 		const username = requireWeChatId(context, itemIndex, which(assistantUsernameProperty), entry.username ?? entry.alias);
-		const nickname = requireText(context, itemIndex, which(assistantNicknameProperty), entry.nickname, 'Give the name viewers see for the assistant.');
+		const nickname = requireText(context, itemIndex, which(assistantNicknameProperty), entry.nickname, nicknameFix());
 		if (seen.has(username)) {
-			throw invalidInput(context, itemIndex, field, `lists "${username}" twice`, 'Give each assistant once.');
+			throw invalidInput(context, itemIndex, field, t('lists “{username}” twice', { username }), t('Give each assistant once.'));
 		}
 		seen.add(username);
 		return { username, nickname };
@@ -111,8 +116,8 @@ function readJsonList(context: IExecuteFunctions, itemIndex: number): IDataObjec
 				context,
 				itemIndex,
 				usersJsonProperty,
-				`is not valid JSON (${(error as Error).message})`,
-				'Give a list such as [{"username": "wxid_helper01", "nickname": "小助手"}].',
+				t('is not valid JSON ({reason})', { reason: (error as Error).message }),
+				t('Give a list such as [{"username": "wxid_helper01", "nickname": "小助手"}].'),
 			);
 		}
 	}
@@ -123,8 +128,8 @@ function readJsonList(context: IExecuteFunctions, itemIndex: number): IDataObjec
 				context,
 				itemIndex,
 				usersJsonProperty,
-				`has an entry that is not an object: ${JSON.stringify(entry)}`,
-				'Give each assistant as {"username": "…", "nickname": "…"}.',
+				t('has an entry that is not an object: {entry}', { entry: JSON.stringify(entry) }),
+				t('Give each assistant as {"username": "…", "nickname": "…"}.'),
 			);
 		}
 	}

@@ -2,7 +2,7 @@ import { weChatRequest } from '../../transport/request';
 import { getRoomId, requireText, requireWeChatId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
 import type { WeChatOperation } from '../types';
-import { assistantNicknameProperty, assistantUsernameProperty } from './fields';
+import { assistantNicknameProperty, assistantUsernameProperty, nicknameFix } from './fields';
 
 export const roomAssistantUpdate: WeChatOperation = {
 	value: 'update',
@@ -14,7 +14,7 @@ export const roomAssistantUpdate: WeChatOperation = {
 	async execute(itemIndex) {
 		const roomId = getRoomId(this, itemIndex);
 		const username = requireWeChatId(this, itemIndex, assistantUsernameProperty, this.getNodeParameter(assistantUsernameProperty.name, itemIndex, ''));
-		const nickname = requireText(this, itemIndex, assistantNicknameProperty, this.getNodeParameter(assistantNicknameProperty.name, itemIndex, ''), 'Give the name viewers see for the assistant.');
+		const nickname = requireText(this, itemIndex, assistantNicknameProperty, this.getNodeParameter(assistantNicknameProperty.name, itemIndex, ''), nicknameFix());
 		await weChatRequest.call(this, 'assistantModify', { body: { roomId, username, nickname }, itemIndex });
 		return { roomId, username, nickname, updated: true };
 	},

@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Field } from '../../helpers/validation';
 import { ownEntry } from '../../../shared/lookup';
+import { t } from '../../../shared/i18n/translate';
 import { invalidInput } from '../../helpers/validation';
+import { requireText } from '../common/parameters';
 
 /** The fields of Subscriber → Push Message and their readers. */
 
@@ -36,7 +38,8 @@ export const openidsProperty: INodeProperties = {
 // Chinese spreadsheets) splits a text into openids.
 const SEPARATORS = /[\s,;，；、]+/;
 const OPENID = /^[\w-]+$/;
-const OPENID_FIX = 'An openid has only letters, digits, "-" and "_", e.g. o7esq5MvImF2SEm7OHYohausj2o. Give openids as text (comma- or line-separated) or as a list.';
+const openidFix = () =>
+	t('An openid has only letters, digits, “-” and “_”, e.g. o7esq5MvImF2SEm7OHYohausj2o. Give openids as text (comma- or line-separated) or as a list.');
 
 /**
  * Openids from a text (comma- or line-separated) or a list (of openids, or of subscribers with an openid
@@ -50,21 +53,27 @@ export function parseOpenids(context: IExecuteFunctions, itemIndex: number, fiel
 	const openids: string[] = [];
 	for (const entry of entries) {
 		if (typeof entry !== 'string') {
-			throw invalidInput(context, itemIndex, field, `contains ${JSON.stringify(entry)}, which is not an openid`, OPENID_FIX);
+			throw invalidInput(context, itemIndex, field, t('contains {entry}, which is not an openid', { entry: JSON.stringify(entry) }), openidFix());
 		}
 		if (!entry) continue;
-		if (!OPENID.test(entry)) throw invalidInput(context, itemIndex, field, `contains "${entry}", which is not an openid`, OPENID_FIX);
+		if (!OPENID.test(entry)) throw invalidInput(context, itemIndex, field, t('contains “{entry}”, which is not an openid', { entry }), openidFix());
 		openids.push(entry);
 	}
 	if (openids.length === 0) {
-		throw invalidInput(context, itemIndex, field, 'has no openids', 'Give at least one openid, or choose All Long-Term Subscribers as Recipients.');
+		throw invalidInput(
+			context,
+			itemIndex,
+			field,
+			t('has no openids'),
+			t('Give at least one openid, or choose {all} as {recipients}.', { all: t('All Long-Term Subscribers'), recipients: t('Recipients') }),
+		);
 	}
 	return openids;
 }
 
 /** The openids in a field (dot notation for nested fields) of one input item. */
-export function openidsOfItem(context: IExecuteFunctions, itemIndex: number, json: IDataObject, path: string): string[] {
-	if (!path) throw invalidInput(context, itemIndex, openidFieldProperty, 'is empty', 'Give the name of the input items’ openid field, e.g. openid.');
+export function openidsOfItem(context: IExecuteFunctions, itemIndex: number, json: IDataObject, fieldName: string): string[] {
+	const path = requireText(context, itemIndex, openidFieldProperty, fieldName, t('Give the name of the input items’ openid field, e.g. openid.'));
 	let value: unknown = json;
 	for (const key of path.split('.')) value = value && typeof value === 'object' ? ownEntry(value as IDataObject, key) : undefined;
 	if (value === undefined) {
@@ -73,11 +82,13 @@ export function openidsOfItem(context: IExecuteFunctions, itemIndex: number, jso
 			context,
 			itemIndex,
 			openidFieldProperty,
-			`is "${path}", but the input item has no such field`,
-			fields.length ? `Use one of the item’s fields: ${fields.join(', ')}.` : 'The input item is empty: connect Subscriber → Get Many, or a node that outputs openids.',
+			t('is “{path}”, but the input item has no such field', { path }),
+			fields.length
+				? t('Use one of the item’s fields: {fields}.', { fields: fields.join(t(', ')) })
+				: t('The input item is empty: connect Subscriber → Get Many, or a node that outputs openids.'),
 		);
 	}
-	return parseOpenids(context, itemIndex, { displayName: `Field "${path}"`, name: openidFieldProperty.name }, value);
+	return parseOpenids(context, itemIndex, { displayName: t('Field “{path}”', { path }), name: openidFieldProperty.name }, value);
 }
 
 export function chunk<T>(list: T[], size: number): T[][] {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
+import { sentences, t } from '../../../shared/i18n/translate';
 import { weChatRequest } from '../../transport/request';
 import { getRoomId } from '../common/parameters';
 import { roomIdProperty } from '../common/properties';
@@ -128,11 +129,11 @@ export const subscriberPushMessage: WeChatOperation = {
 					});
 					// total_count is what the push-result event calls the number of openids of a push.
 					output.push({ json: { message_id: response.message_id, ...about }, pairedItem });
-					sent.push(`room ${push.roomId} batch ${index + 1} (message_id ${String(response.message_id)})`);
+					sent.push(t('room {roomId} batch {batch} (message_id {messageId})', { roomId: push.roomId, batch: index + 1, messageId: String(response.message_id) }));
 				} catch (error) {
 					if (sent.length) {
 						const e = error as Error & { description?: string };
-						e.description = `${e.description ?? ''} Already pushed in this run, do not resend: ${sent.join(', ')}.`.trim();
+						e.description = sentences(e.description, t('Already pushed in this run, do not resend: {calls}.', { calls: sent.join(t(', ')) }));
 					}
 					// The openids travel with the error item, so exactly this batch can be retried.
 					fail(error as Error, pairedItem, { ...about, user_openid });
