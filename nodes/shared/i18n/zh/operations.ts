@@ -4,9 +4,6 @@
  * error's template, "{field} in {item} {problem}."), without final punctuation; a fix is a whole sentence.
  */
 export const operations: Record<string, string> = {
-	// Lists inside a message: 5001、5002
-	", ": "、",
-
 	// Room: Create and Update (room/fields.ts)
 	"Give the room a title.": "请填写直播间名称。",
 	"Give the anchor’s nickname.": "请填写主播昵称。",
