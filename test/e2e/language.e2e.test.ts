@@ -6,7 +6,7 @@
  * an n8n whose locale is German, loads there too, shows English panels and fails with the English error.
  */
 import type { HttpResponse, Json, N8nInstance } from './harness';
-import { actionWorkflow, PACKAGE, sandboxCredential } from './support/workflows';
+import { PACKAGE, roomCreateWorkflow, sandboxCredential } from './support/workflows';
 
 const { createInstance, ensureN8n, nodeErrorOf, packPackage, request, REPO_ROOT } = require('./harness');
 const { startSandbox } = require('../sandbox');
@@ -59,24 +59,7 @@ beforeAll(async () => {
 	const media = storeMedia(sandbox.state, png(100, 100), 'image/png');
 	const start = new Date(Date.now() + 2 * 86400_000).toISOString();
 	const end = new Date(Date.now() + 2 * 86400_000 + 3600_000).toISOString();
-	badRoom = actionWorkflow('A room whose name is too short', {
-		resource: 'room',
-		operation: 'create',
-		name: 'ab',
-		startTime: start,
-		endTime: end,
-		anchorName: 'Anchor Lin',
-		anchorWechat: 'lin_anchor',
-		imageSource: 'mediaId',
-		coverImg: media,
-		shareImg: media,
-		feedsImg: media,
-		type: 0,
-		closeLike: false,
-		closeGoods: false,
-		closeComment: false,
-		additionalFields: {},
-	});
+	badRoom = roomCreateWorkflow('A room whose name is too short', { media, startTime: start, endTime: end, name: 'ab' });
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
  * else the instance's GENERIC_TIMEZONE), never as 20:00 UTC.
  */
 import type { ExecuteResult, Json, N8nInstance } from './harness';
-import { actionWorkflow, sandboxCredential } from './support/workflows';
+import { roomCreateWorkflow, sandboxCredential } from './support/workflows';
 import { beijing, dateIn, losAngelesAcrossDst } from '../support/wallClock';
 
 const { createInstance, ensureN8n, itemsOf, nodeErrorOf, packPackage, REPO_ROOT } = require('./harness');
@@ -21,24 +21,7 @@ const instances: N8nInstance[] = [];
 
 function createRoomWorkflow(name: string, start: string, end: string, timezone?: string): Json {
 	const media = storeMedia(sandbox.state, png(100, 100), 'image/png');
-	const workflow = actionWorkflow(name, {
-		resource: 'room',
-		operation: 'create',
-		name: 'Evening tea show',
-		startTime: start,
-		endTime: end,
-		anchorName: 'Anchor Lin',
-		anchorWechat: 'lin_anchor',
-		imageSource: 'mediaId',
-		coverImg: media,
-		shareImg: media,
-		feedsImg: media,
-		type: 0,
-		closeLike: false,
-		closeGoods: false,
-		closeComment: false,
-		additionalFields: {},
-	});
+	const workflow = roomCreateWorkflow(name, { media, startTime: start, endTime: end });
 	if (timezone) workflow.settings.timezone = timezone;
 	return workflow;
 }

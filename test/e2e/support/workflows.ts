@@ -62,3 +62,29 @@ export function actionWorkflow(
 	connections[previous] = { main: [[{ node: 'WeChat Live', type: 'main', index: 0 }]] };
 	return { id, name, nodes, connections, settings: { executionOrder: 'v1' } };
 }
+
+/** Room → Create with every field a shop fills in, the images as media IDs; `room` overrides any of them. */
+export function roomCreateWorkflow(
+	name: string,
+	{ media, startTime, endTime, ...room }: { media: string; startTime: string; endTime: string } & Json,
+): Json {
+	return actionWorkflow(name, {
+		resource: 'room',
+		operation: 'create',
+		name: 'Evening tea show',
+		startTime,
+		endTime,
+		anchorName: 'Anchor Lin',
+		anchorWechat: 'lin_anchor',
+		imageSource: 'mediaId',
+		coverImg: media,
+		shareImg: media,
+		feedsImg: media,
+		type: 0,
+		closeLike: false,
+		closeGoods: false,
+		closeComment: false,
+		additionalFields: {},
+		...room,
+	});
+}
