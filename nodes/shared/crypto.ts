@@ -33,9 +33,6 @@ export class CallbackCryptoError extends Error {
 	}
 }
 
-/** Every thrown refusal: callers act on the reason; the message, like every message, goes through t(). */
-const refusal = (reason: CallbackCryptoReason, message: string) => new CallbackCryptoError(reason, message);
-
 export interface DecryptedMessage {
 	/** The UTF-8 XML or JSON message. */
 	message: string;
@@ -83,10 +80,10 @@ export function signaturesEqual(a: string, b: string): boolean {
  */
 export function decodeAesKey(encodingAESKey: string): Buffer {
 	if (typeof encodingAESKey !== 'string' || !ENCODING_AES_KEY.test(encodingAESKey)) {
-		throw refusal('bad_key', t('The EncodingAESKey must be exactly 43 letters and digits'));
+		throw new CallbackCryptoError('bad_key', t('The EncodingAESKey must be exactly 43 letters and digits'));
 	}
 	const key = Buffer.from(`${encodingAESKey}=`, 'base64');
-	if (key.length !== 32) throw refusal('bad_key', t('The EncodingAESKey does not decode to 32 bytes'));
+	if (key.length !== 32) throw new CallbackCryptoError('bad_key', t('The EncodingAESKey does not decode to 32 bytes'));
 	return key;
 }
 

@@ -6,6 +6,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { WeChatLive } from '../../nodes/WeChatLive/WeChatLive.node';
 import type { Sandbox as SandboxOf } from '../support/sandbox';
+import { loadedIn } from '../support/language';
 import { sandboxRoom, useSandbox } from '../support/sandbox';
 import { CredentialStore, executeContext, roomById } from '../support/executeContext';
 
@@ -23,16 +24,10 @@ useSandbox<Sandbox['state']>((started, credentials) => {
 
 /** The node, and how it names an item ("第 1 条数据"), as a Chinese n8n loads them. */
 function inChinese(): { node: WeChatLive; itemNumber: (itemIndex: number) => string } {
-	let loaded!: { node: WeChatLive; itemNumber: (itemIndex: number) => string };
-	jest.isolateModules(() => {
-		jest.doMock('../../nodes/shared/i18n/language', () => ({ ...jest.requireActual('../../nodes/shared/i18n/language'), LANGUAGE: 'zh' }));
-		loaded = {
-			node: new (require('../../nodes/WeChatLive/WeChatLive.node').WeChatLive)(),
-			itemNumber: require('../../nodes/WeChatLive/helpers/validation').itemNumber,
-		};
-	});
-	jest.dontMock('../../nodes/shared/i18n/language');
-	return loaded;
+	return loadedIn('zh', () => ({
+		node: new (require('../../nodes/WeChatLive/WeChatLive.node').WeChatLive)(),
+		itemNumber: require('../../nodes/WeChatLive/helpers/validation').itemNumber,
+	}));
 }
 
 const { node, itemNumber } = inChinese();

@@ -9,6 +9,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { WeChatLive } from '../../nodes/WeChatLive/WeChatLive.node';
 import type { Sandbox } from '../support/sandbox';
+import { loadedIn } from '../support/language';
 import { useSandbox } from '../support/sandbox';
 import { CredentialStore, executeContext, roomById, runNode } from '../support/executeContext';
 import { pollContext, pollingWorkflow } from '../support/pollContext';
@@ -191,13 +192,7 @@ describe('the credential, per run', () => {
 
 /** The WeChat Live node as a Chinese n8n loads it (the package's language is decided once, at load). */
 function chineseNode(): WeChatLive {
-	let node!: WeChatLive;
-	jest.isolateModules(() => {
-		jest.doMock('../../nodes/shared/i18n/language', () => ({ ...jest.requireActual('../../nodes/shared/i18n/language'), LANGUAGE: 'zh' }));
-		node = new (require('../../nodes/WeChatLive/WeChatLive.node').WeChatLive)();
-	});
-	jest.dontMock('../../nodes/shared/i18n/language');
-	return node;
+	return loadedIn('zh', () => new (require('../../nodes/WeChatLive/WeChatLive.node').WeChatLive)());
 }
 
 describe('in a Chinese n8n', () => {

@@ -12,6 +12,7 @@ import { mapDisplayText } from '../../nodes/shared/i18n/localize';
 import { TABLES, zh } from '../../nodes/shared/i18n/zh';
 import { ERRCODES } from '../../nodes/WeChatLive/transport/errcodes';
 import { translationProblems } from '../support/chinese';
+import { loadedIn } from '../support/language';
 import { runtimeTexts } from '../support/sourceTexts';
 
 interface Loaded {
@@ -21,14 +22,12 @@ interface Loaded {
 
 /** The package's node and credential classes, loaded fresh with the package's language set to `language`. */
 function loadIn(language: Language): Loaded {
-	let loaded: Loaded | undefined;
-	jest.isolateModules(() => {
-		jest.doMock('../../nodes/shared/i18n/language', () => ({ ...jest.requireActual('../../nodes/shared/i18n/language'), LANGUAGE: language }));
+	return loadedIn(language, () => {
 		const { WeChatLive } = require('../../nodes/WeChatLive/WeChatLive.node');
 		const { WeChatLiveTrigger } = require('../../nodes/WeChatLiveTrigger/WeChatLiveTrigger.node');
 		const { WeChatLiveStatusTrigger } = require('../../nodes/WeChatLiveStatusTrigger/WeChatLiveStatusTrigger.node');
 		const { WeChatLiveApi } = require('../../credentials/WeChatLiveApi.credentials');
-		loaded = {
+		return {
 			nodes: {
 				weChatLive: new WeChatLive().description,
 				weChatLiveTrigger: new WeChatLiveTrigger().description,
@@ -37,8 +36,6 @@ function loadIn(language: Language): Loaded {
 			credential: new WeChatLiveApi(),
 		};
 	});
-	jest.dontMock('../../nodes/shared/i18n/language');
-	return loaded!;
 }
 
 const english = loadIn('en');

@@ -6,6 +6,7 @@ import { baseUrlOf, readJson } from '../../nodes/WeChatLive/transport/http';
 import { redact } from '../../nodes/WeChatLive/transport/redact';
 import { ridOf } from '../../nodes/WeChatLive/transport/request';
 import { forgetToken, isTokenFresh, isTokenUsable, requestStableToken, TOKEN_REFRESH_MARGIN_MS, tokenOwner } from '../../nodes/WeChatLive/transport/token';
+import { loadedIn } from '../support/language';
 
 describe('errcodes in plain language', () => {
 	it.each([40164, 40013, 40125, 45009, 48001, 300036, 9410006])('explain %i with a fix', (code) => {
@@ -184,23 +185,12 @@ describe('the credential form', () => {
 
 /** The transport's modules loaded fresh, as a Chinese n8n loads them. */
 function inChinese() {
-	let modules!: {
-		errcodes: typeof import('../../nodes/WeChatLive/transport/errcodes');
-		http: typeof import('../../nodes/WeChatLive/transport/http');
-		token: typeof import('../../nodes/WeChatLive/transport/token');
-		resultName: typeof import('../../nodes/WeChatLive/methods/resultName');
-	};
-	jest.isolateModules(() => {
-		jest.doMock('../../nodes/shared/i18n/language', () => ({ ...jest.requireActual('../../nodes/shared/i18n/language'), LANGUAGE: 'zh' }));
-		modules = {
-			errcodes: require('../../nodes/WeChatLive/transport/errcodes'),
-			http: require('../../nodes/WeChatLive/transport/http'),
-			token: require('../../nodes/WeChatLive/transport/token'),
-			resultName: require('../../nodes/WeChatLive/methods/resultName'),
-		};
-	});
-	jest.dontMock('../../nodes/shared/i18n/language');
-	return modules;
+	return loadedIn('zh', () => ({
+		errcodes: require('../../nodes/WeChatLive/transport/errcodes') as typeof import('../../nodes/WeChatLive/transport/errcodes'),
+		http: require('../../nodes/WeChatLive/transport/http') as typeof import('../../nodes/WeChatLive/transport/http'),
+		token: require('../../nodes/WeChatLive/transport/token') as typeof import('../../nodes/WeChatLive/transport/token'),
+		resultName: require('../../nodes/WeChatLive/methods/resultName') as typeof import('../../nodes/WeChatLive/methods/resultName'),
+	}));
 }
 
 describe('the transport’s messages in Chinese', () => {

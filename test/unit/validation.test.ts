@@ -4,6 +4,7 @@ import { checkShowTimes } from '../../nodes/WeChatLive/actions/room/fields';
 import { toUnixSeconds } from '../../nodes/WeChatLive/helpers/validation';
 import { obey } from '../../nodes/WeChatLive/actions/common/parameters';
 import { checkWeightedLength as weightedLengthRule, weightedLength } from '../../nodes/WeChatLive/rules';
+import { loadedIn } from '../support/language';
 
 const context = {
 	getNode: () => ({ name: 'WeChat Live', type: 'weChatLive', typeVersion: 1 }),
@@ -83,25 +84,13 @@ describe('a show’s time window', () => {
 
 /** The input checks loaded fresh, as a Chinese n8n loads them. */
 function inChinese() {
-	let modules!: {
-		parameters: typeof import('../../nodes/WeChatLive/actions/common/parameters');
-		rules: typeof import('../../nodes/WeChatLive/rules');
-		validation: typeof import('../../nodes/WeChatLive/helpers/validation');
-		batching: typeof import('../../nodes/WeChatLive/actions/common/batching');
-		media: typeof import('../../nodes/WeChatLive/transport/media');
-	};
-	jest.isolateModules(() => {
-		jest.doMock('../../nodes/shared/i18n/language', () => ({ ...jest.requireActual('../../nodes/shared/i18n/language'), LANGUAGE: 'zh' }));
-		modules = {
-			parameters: require('../../nodes/WeChatLive/actions/common/parameters'),
-			rules: require('../../nodes/WeChatLive/rules'),
-			validation: require('../../nodes/WeChatLive/helpers/validation'),
-			batching: require('../../nodes/WeChatLive/actions/common/batching'),
-			media: require('../../nodes/WeChatLive/transport/media'),
-		};
-	});
-	jest.dontMock('../../nodes/shared/i18n/language');
-	return modules;
+	return loadedIn('zh', () => ({
+		parameters: require('../../nodes/WeChatLive/actions/common/parameters') as typeof import('../../nodes/WeChatLive/actions/common/parameters'),
+		rules: require('../../nodes/WeChatLive/rules') as typeof import('../../nodes/WeChatLive/rules'),
+		validation: require('../../nodes/WeChatLive/helpers/validation') as typeof import('../../nodes/WeChatLive/helpers/validation'),
+		batching: require('../../nodes/WeChatLive/actions/common/batching') as typeof import('../../nodes/WeChatLive/actions/common/batching'),
+		media: require('../../nodes/WeChatLive/transport/media') as typeof import('../../nodes/WeChatLive/transport/media'),
+	}));
 }
 
 /** What a check throws: its message and its fix. */
