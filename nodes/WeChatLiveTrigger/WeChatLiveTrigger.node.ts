@@ -70,7 +70,11 @@ export class WeChatLiveTrigger implements INodeType {
 			dark: 'file:../../icons/wechatLive.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		// Both versions behave the same. For a version-1 webhook node n8n evaluates an expression
+		// (`$parameter["options"]["binaryData"]`) on every request before calling it, which under n8n 2.x's
+		// isolated expression engine costs a V8 isolate per delivery (test/bench/RESULTS.md); new triggers
+		// are version 2, saved workflows keep version 1.
+		version: [1, 2],
 		subtitle: listSubtitleOf('$parameter["events"]', labelsOf(EVENT_CHOICES)),
 		description:
 			'Starts the workflow when WeChat pushes a live event (a subscriber added or removed, a mass push result). The WeChat Live node beside it has the 41 actions on rooms, goods, roles, subscribers and images.',

@@ -41,10 +41,14 @@ const STORM_ENV = { N8N_EXPRESSION_ENGINE: 'legacy' };
 const SAMPLE = Number(process.env.HOSTILE_SAMPLE ?? 300);
 const SAMPLE_DEADLINE_MS = 2 * 60_000;
 
-/** One trigger as recommended (encrypted only) and one that also takes plaintext, the widest surface. */
+/**
+ * One trigger as recommended (encrypted only) and one that also takes plaintext, the widest surface. The
+ * first is version 1, as workflows saved before version 2 hold it (n8n parses every body for it); the second
+ * is version 2, as the editor adds it now (n8n parses only the content types it knows).
+ */
 const WORKFLOWS = [
-	{ id: 'wxE2eHostileEnc01', webhookId: '0f0c0a1e-5d3c-4c1b-9a47-6b2d8e1f0a01', acceptedModes: 'encrypted' },
-	{ id: 'wxE2eHostileAny01', webhookId: '0f0c0a1e-5d3c-4c1b-9a47-6b2d8e1f0a02', acceptedModes: 'encryptedOrPlaintext' },
+	{ id: 'wxE2eHostileEnc01', webhookId: '0f0c0a1e-5d3c-4c1b-9a47-6b2d8e1f0a01', acceptedModes: 'encrypted', typeVersion: 1 },
+	{ id: 'wxE2eHostileAny01', webhookId: '0f0c0a1e-5d3c-4c1b-9a47-6b2d8e1f0a02', acceptedModes: 'encryptedOrPlaintext', typeVersion: 2 },
 ] as const;
 
 const triggerWorkflow = (w: (typeof WORKFLOWS)[number]) => ({
@@ -55,7 +59,7 @@ const triggerWorkflow = (w: (typeof WORKFLOWS)[number]) => ({
 			id: `${w.id}-trigger`,
 			name: 'WeChat Live Trigger',
 			type: `${PACKAGE}.weChatLiveTrigger`,
-			typeVersion: 1,
+			typeVersion: w.typeVersion,
 			position: [0, 0],
 			webhookId: w.webhookId,
 			parameters: { acceptedModes: w.acceptedModes },

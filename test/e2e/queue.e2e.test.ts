@@ -96,7 +96,7 @@ const triggerWorkflow = {
 			id: 'queue-trigger-node',
 			name: 'WeChat Live Trigger',
 			type: `${PACKAGE}.weChatLiveTrigger`,
-			typeVersion: 1,
+			typeVersion: 2,
 			position: [0, 0],
 			webhookId: TRIGGER_WEBHOOK_ID,
 			parameters: {},

@@ -41,7 +41,7 @@ const liveEvents = {
 	name: 'WeChat live events',
 	nodes: [
 		{
-			id: 'smoke-trigger', name: TRIGGER, type: `${PACKAGE}.weChatLiveTrigger`, typeVersion: 1, position: [0, 0],
+			id: 'smoke-trigger', name: TRIGGER, type: `${PACKAGE}.weChatLiveTrigger`, typeVersion: 2, position: [0, 0],
 			webhookId: WEBHOOK_ID, parameters: {}, credentials: { weChatLiveApi: CREDENTIAL },
 		},
 	],

@@ -31,7 +31,7 @@ const triggerWorkflow = {
 			id: 'e2e-trigger-node',
 			name: 'WeChat Live Trigger',
 			type: `${PACKAGE}.weChatLiveTrigger`,
-			typeVersion: 1,
+			typeVersion: 2, // what the editor adds; hostile.e2e.test.ts keeps a version-1 trigger
 			position: [0, 0],
 			webhookId: WEBHOOK_ID,
 			// Plaintext too, so all three of WeChat's modes can be delivered to one workflow.
