@@ -147,6 +147,10 @@ async function run({ quick }) {
 			throughput.push({ c1: await runInN8n(n8n, sandbox, workflows.c1), c10: await runInN8n(n8n, sandbox, workflows.c10) });
 		}
 		const loop20 = await plainLoop(sandbox, rooms, token);
+		// The same pair with n8n's expressions evaluated without an isolate (same user folder and database), to
+		// show how much of the per-item CPU that bounds the speed-up is n8n's expression engine.
+		const legacy = createInstance({ name: 'bench-items', fresh: false, env: { N8N_EXPRESSION_ENGINE: 'legacy' } });
+		const legacyRun = { c1: await runInN8n(legacy, sandbox, workflows.c1), c10: await runInN8n(legacy, sandbox, workflows.c10) };
 		sandboxOptions.latencyMs = 0;
 		const profile = await profiledRun(sandbox, workflows.plain).catch((error) => {
 			process.stderr.write(`profiled run skipped: ${error.message}\n`);
@@ -164,6 +168,10 @@ async function run({ quick }) {
 		const c1 = median(throughput.map((t) => t.c1.nodeMs));
 		const c10 = median(throughput.map((t) => t.c10.nodeMs));
 		const speedup = c1 / c10;
+		// At concurrency 10 the latency is hidden and n8n's CPU per item (the zero-latency node time) is left.
+		const cpuPerItem = nodeMs / ITEMS;
+		const bound = (LATENCY_MS + cpuPerItem) / cpuPerItem;
+		const legacySpeedup = legacyRun.c1.nodeMs / legacyRun.c10.nodeMs;
 
 		const rows = [
 			...overhead.map((o, i) => [`overhead round ${i + 1}`, 'plain HTTP loop', seconds(o.loop.wallMs), ms(o.loop.wallMs / ITEMS), seconds(o.loop.spanMs), '']),
@@ -171,6 +179,8 @@ async function run({ quick }) {
 			...overhead.map((o, i) => [`overhead round ${i + 1}`, 'n8n, HTTP Request node (reference)', seconds(o.http.nodeMs), ms(o.http.nodeMs / ITEMS), seconds(o.http.spanMs), `WeChat Live node: ${round(o.node.nodeMs / o.http.nodeMs, 2)}× this`]),
 			...throughput.map((t, i) => [`20 ms latency round ${i + 1}`, 'n8n, concurrency 1', seconds(t.c1.nodeMs), ms(t.c1.nodeMs / ITEMS), seconds(t.c1.spanMs), '']),
 			...throughput.map((t, i) => [`20 ms latency round ${i + 1}`, 'n8n, concurrency 10', seconds(t.c10.nodeMs), ms(t.c10.nodeMs / ITEMS), seconds(t.c10.spanMs), `${round(t.c1.nodeMs / t.c10.nodeMs, 1)}× faster than concurrency 1`]),
+			['20 ms latency, N8N_EXPRESSION_ENGINE=legacy', 'n8n, concurrency 1', seconds(legacyRun.c1.nodeMs), ms(legacyRun.c1.nodeMs / ITEMS), seconds(legacyRun.c1.spanMs), ''],
+			['20 ms latency, N8N_EXPRESSION_ENGINE=legacy', 'n8n, concurrency 10', seconds(legacyRun.c10.nodeMs), ms(legacyRun.c10.nodeMs / ITEMS), seconds(legacyRun.c10.spanMs), `${round(legacySpeedup, 1)}× faster than concurrency 1`],
 			['20 ms latency (reference)', 'plain HTTP loop, sequential', seconds(loop20.wallMs), ms(loop20.wallMs / ITEMS), seconds(loop20.spanMs), `n8n at concurrency 1: ${round(c1 / loop20.wallMs, 2)}× this`],
 			...(profile
 				? profile.parts.map(([part, partMs]) => ['profiled run (not timed)', part, seconds(partMs), ms(partMs / ITEMS), '', `${round((100 * partMs) / profile.windowMs, 0)}% of the node’s ${seconds(profile.windowMs)}`])
@@ -179,7 +189,7 @@ async function run({ quick }) {
 		const figures = [
 			{ what: `per-item overhead: node time / plain HTTP loop, ${ITEMS} pushes (median of ${rounds} paired rounds)`, value: `${round(ratio, 2)}× (medians ${seconds(nodeMs)} vs ${seconds(loopMs)}; rounds ${roundRatios.map((r) => round(r, 2)).join(', ')})`, target: '≤ 1.2×', met: ratio <= 1.2 },
 			{ what: `node time / n8n's HTTP Request node making the same ${ITEMS} calls with the same credential`, value: `${round(httpRatio, 2)}× (medians ${seconds(nodeMs)} vs ${seconds(httpMs)}; rounds ${httpRatios.map((r) => round(r, 2)).join(', ')})`, target: '≤ 0.5×', met: httpRatio <= 0.5 },
-			{ what: `real n8n: concurrency 10 vs 1, ${ITEMS} pushes at ${LATENCY_MS} ms latency (median of ${rounds})`, value: `${round(speedup, 1)}× faster (${seconds(c1)} → ${seconds(c10)})`, target: '≥ 6×', met: speedup >= 6 },
+			{ what: `real n8n: concurrency 10 vs 1, ${ITEMS} pushes at ${LATENCY_MS} ms latency (median of ${rounds})`, value: `${round(speedup, 1)}× faster (${seconds(c1)} → ${seconds(c10)}); bound by n8n's own CPU per item (${ms(cpuPerItem)}): ${round(bound, 1)}×; with N8N_EXPRESSION_ENGINE=legacy ${round(legacySpeedup, 1)}×`, target: '≥ 6×', met: speedup >= 6 },
 		];
 		return {
 			title: `Real n8n ${n8n.install?.version ?? ''}: ${ITEMS} Room Goods → Push items`,
@@ -190,11 +200,11 @@ async function run({ quick }) {
 				'Node time = the WeChat Live node’s executionTime in n8n’s run data (what n8n spends on the node: parameters and expressions per item, the credential, the HTTP calls, output items); `n8n execute` in all adds n8n’s start-up and the Code node.',
 				'Plain loop = axios from the benchmark process (Node 20), one call after another, with the token the node used; n8n runs on Node 24.',
 				'n8n’s own HTTP Request node, making the same calls with the same credential, loads and decrypts the credential and authenticates every call; the WeChat Live node loads the credential once per execution and sends with the token it holds (n8n authenticates only the call that gets a new token). The distance to the plain loop is n8n’s per-item work (the workflow’s expressions, its HTTP client; see the profiled rows), while this package’s own code is well under 0.1 ms an item. Against WeChat itself (tens of ms a call) the same few ms are a small share.',
-				'At concurrency 10 the 20 ms latency is hidden: the run then takes about as long as n8n’s own CPU work for 1,000 items (the zero-latency node time above), which bounds the speed-up on this machine to about (latency + CPU per item) / CPU per item.',
+				`At concurrency 10 the 20 ms latency is hidden: the run then takes about as long as n8n’s own CPU work for 1,000 items (the zero-latency node time above), which bounds the speed-up on this machine to about (latency + CPU per item) / CPU per item: (${LATENCY_MS} + ${round(cpuPerItem, 2)}) / ${round(cpuPerItem, 2)} = ${round(bound, 1)}× in this run. Most of that CPU is n8n’s (its expression engine and HTTP client, see the profiled rows), not this package’s. The legacy-engine rows (n8n evaluating the workflow’s expressions without a V8 isolate) show the same node with less of n8n’s per-item CPU; they are a measurement, not a recommendation: the isolate is n8n’s protection against hostile expressions.`,
 				`Token requests during the counted n8n runs: ${[...overhead.map((o) => o.node.tokenRequests), ...throughput.flatMap((t) => [t.c1.tokenRequests, t.c10.tokenRequests])].reduce((a, b) => a + b, 0)}.`,
 			],
 			summary: `per-item overhead ${round(ratio, 2)}× a plain HTTP loop (target ≤ 1.2×, ${ratio <= 1.2 ? 'met' : 'not met'}); ${round(httpRatio, 2)}× n8n's own HTTP Request node (target ≤ 0.5×, ${httpRatio <= 0.5 ? 'met' : 'not met'}); concurrency 10 is ${round(speedup, 1)}× faster than 1 at ${LATENCY_MS} ms latency in real n8n (target ≥ 6×, ${speedup >= 6 ? 'met' : 'not met'}).`,
-			data: { ratio, httpRatio, loopMs, nodeMs, httpMs, c1, c10, speedup, overhead, throughput, loop20, profile },
+			data: { ratio, httpRatio, loopMs, nodeMs, httpMs, c1, c10, speedup, bound, legacyRun, legacySpeedup, overhead, throughput, loop20, profile },
 		};
 	} finally {
 		await n8n.stop().catch(() => undefined);
