@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { localize } from '../shared/i18n/localize';
 import { labelsOf, listSubtitleOf } from '../shared/i18n/subtitle';
 import { timeZoneOf } from '../shared/time';
-import { isRepeatDelivery } from './dedupe';
+import { forgetDelivery, isRepeatDelivery } from './dedupe';
 import { MAX_BODY_BYTES, mayBeStaleSecrets, readDelivery, verifyHandshake } from './delivery';
 import type { AcceptedModes, Rejection } from './delivery';
 import {
@@ -100,6 +100,8 @@ export class WeChatLiveTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// What n8n answers for a delivery that starts an execution (see webhook() below).
+				responseData: 'success',
 				path: 'webhook',
 			},
 		],
@@ -304,22 +306,32 @@ export class WeChatLiveTrigger implements INodeType {
 		);
 		if (!delivery.ok) return refuse(delivery);
 
-		// WeChat only needs to hear "success" within 5 s; the workflow runs after this answer.
-		res.status(200).type('text/plain').send('success');
 		refreshPushSecretsIfOld(this);
+		// WeChat only needs to hear "success" within 5 s. A delivery that starts nothing is answered here.
+		const acknowledge = (): IWebhookResponseData => {
+			res.status(200).type('text/plain').send('success');
+			return { noWebhookResponse: true };
+		};
 
 		const selected = this.getNodeParameter('events', []) as string[];
-		if (!selected.includes(eventChoiceOf(delivery.message))) return { noWebhookResponse: true };
+		if (!selected.includes(eventChoiceOf(delivery.message))) return acknowledge();
 
 		const item = toEventItem(delivery.message, delivery, options.includeRaw === true, timeZoneOf(this));
 		const identity = eventIdentity(item);
 		const scope = `${this.getWorkflow().id ?? ''}\u0000${this.getNode().id}`;
-		if (isRepeatDelivery(scope, identity, timestampTolerance)) return { noWebhookResponse: true };
+		if (isRepeatDelivery(scope, identity, timestampTolerance)) return acknowledge();
 		// The same for every retry of this event, so a Remove Duplicates node can drop retries that reached
 		// another webhook process (the filter above holds within one process).
 		item.event_id = createHash('sha1').update(identity).digest('hex').slice(0, 20);
 
-		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
+		// An event that starts an execution is answered by n8n (the webhook's responseData): n8n 2.x does so
+		// once it has stored the execution, as for its own Webhook node, so an event n8n could not take (its
+		// database overloaded, test/bench/RESULTS.md) is not acknowledged and WeChat sends it again. Its
+		// error answer makes the retry filter forget the event, so that copy gets through.
+		res.once('finish', () => {
+			if (res.statusCode >= 300) forgetDelivery(scope, identity);
+		});
+		return { workflowData: [[{ json: item }]] };
 	}
 }
 

@@ -55,6 +55,14 @@ export function isRepeatDelivery(
 	return false;
 }
 
+/**
+ * n8n could not take the event after all (it answered WeChat with an error, so WeChat sends it again):
+ * forget it, so that the next copy starts the execution this one could not.
+ */
+export function forgetDelivery(scope: string, eventKey: string): void {
+	scopes.get(scope)?.delete(createHash('sha256').update(eventKey).digest('base64'));
+}
+
 /** For tests: start from an empty memory. */
 export function forgetDeliveries(): void {
 	scopes.clear();

@@ -2,7 +2,7 @@
  * A hand-written stand-in for n8n's IWebhookFunctions: just what a webhook trigger touches. The
  * request carries `rawBody` as n8n's body parser leaves it; the response records what the node wrote.
  */
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeType, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 export interface RecordedResponse {
 	statusCode?: number;
@@ -39,6 +39,8 @@ export interface WebhookContext {
 	context: IWebhookFunctions;
 	response: RecordedResponse;
 	logs: Array<{ level: string; message: string }>;
+	/** n8n writing the answer itself (see deliver()). */
+	answer: (status: number, body: string) => void;
 }
 
 let contexts = 0;
@@ -55,9 +57,21 @@ export function createWebhookContext(options: WebhookContextOptions = {}): Webho
 				? options.body
 				: Buffer.from(options.body, 'utf8');
 
+	const finished: Array<() => void> = [];
+	const finish = () => {
+		response.ended = true;
+		for (const listener of finished.splice(0)) listener();
+	};
 	const res = {
+		get statusCode() {
+			return response.statusCode ?? 200;
+		},
 		status(code: number) {
 			response.statusCode = code;
+			return res;
+		},
+		once(event: string, listener: () => void) {
+			if (event === 'finish') finished.push(listener);
 			return res;
 		},
 		setHeader(name: string, value: string) {
@@ -70,11 +84,11 @@ export function createWebhookContext(options: WebhookContextOptions = {}): Webho
 		},
 		send(body: string) {
 			response.body = body;
-			response.ended = true;
+			finish();
 			return res;
 		},
 		end() {
-			response.ended = true;
+			finish();
 			return res;
 		},
 	};
@@ -121,5 +135,28 @@ export function createWebhookContext(options: WebhookContextOptions = {}): Webho
 			error: log('error'),
 		},
 	};
-	return { context: context as unknown as IWebhookFunctions, response, logs };
+	return { context: context as unknown as IWebhookFunctions, response, logs, answer: (status, body) => {
+		response.statusCode = status;
+		response.body = body;
+		finish();
+	} };
+}
+
+/**
+ * Calls the node's webhook() as n8n does. When the node leaves the answer to n8n (no noWebhookResponse), n8n
+ * stores the execution and then answers with the webhook's responseData, or, when it could not store it
+ * (`storing: 'fails'`), with HTTP 500 (n8n-core webhook-helpers.js, onReceived).
+ */
+export async function deliver(
+	node: INodeType,
+	{ context, answer }: Pick<WebhookContext, 'context' | 'answer'>,
+	{ storing = 'succeeds' }: { storing?: 'succeeds' | 'fails' } = {},
+): Promise<IWebhookResponseData> {
+	const result = await node.webhook!.call(context);
+	if (result.noWebhookResponse !== true) {
+		const description = node.description.webhooks?.find((w) => w.name === context.getWebhookName());
+		if (storing === 'fails') answer(500, '{"code":0,"message":"Workflow Webhook Error: Workflow could not be started!"}');
+		else answer(200, String(description?.responseData ?? ''));
+	}
+	return result;
 }

@@ -10,19 +10,19 @@ import { forgetPushSecrets } from '../../nodes/WeChatLiveTrigger/pushSecrets';
 import { WeChatLiveTrigger } from '../../nodes/WeChatLiveTrigger/WeChatLiveTrigger.node';
 import { encrypt, sign } from '../sandbox/callbacks';
 import { APP_ID, ENCODING_AES, newFollowEvent, now, signedDelivery as delivery, TOKEN } from '../support/pushDelivery';
-import { createWebhookContext } from '../support/webhookContext';
+import { createWebhookContext, deliver } from '../support/webhookContext';
 import type { WebhookContextOptions } from '../support/webhookContext';
 
 const CREDENTIALS = { appId: APP_ID, token: TOKEN, encodingAESKey: ENCODING_AES };
 const DEFAULTS = { events: ['wxalive_follow_notify', 'wxalive_push_message_notify'], acceptedModes: 'encrypted' };
 
 async function call(options: WebhookContextOptions) {
-	const { context, response, logs } = createWebhookContext({
+	const { context, answer, response, logs } = createWebhookContext({
 		credentials: CREDENTIALS,
 		...options,
 		parameters: { ...DEFAULTS, ...options.parameters },
 	});
-	const result = await new WeChatLiveTrigger().webhook.call(context);
+	const result = await deliver(new WeChatLiveTrigger(), { context, answer });
 	return { result, response, logs, items: (result.workflowData ?? []).flat().map((i) => i.json) };
 }
 

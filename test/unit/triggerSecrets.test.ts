@@ -12,7 +12,7 @@ import { WeChatLiveTrigger } from '../../nodes/WeChatLiveTrigger/WeChatLiveTrigg
 import { sign } from '../sandbox/callbacks';
 import type { DeliveryOptions } from '../sandbox/callbacks';
 import { APP_ID, signedDelivery } from '../support/pushDelivery';
-import { createWebhookContext } from '../support/webhookContext';
+import { createWebhookContext, deliver as runWebhook } from '../support/webhookContext';
 
 const OLD_AES = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 const NEW_AES = 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut';
@@ -25,7 +25,7 @@ let reads: number;
 
 async function deliver(overrides: Partial<DeliveryOptions> = {}) {
 	const d = signedDelivery({ token: 'tokenBefore', encodingAESKey: OLD_AES, ...overrides });
-	const { context, response } = createWebhookContext({
+	const { context, answer, response } = createWebhookContext({
 		webhookName: 'default',
 		query: d.query,
 		body: d.body,
@@ -34,13 +34,13 @@ async function deliver(overrides: Partial<DeliveryOptions> = {}) {
 		onCredentialRead: () => reads++,
 		parameters: PARAMETERS,
 	});
-	const result = await new WeChatLiveTrigger().webhook.call(context);
+	const result = await runWebhook(new WeChatLiveTrigger(), { context, answer });
 	return { status: response.statusCode, started: (result.workflowData ?? []).flat().length };
 }
 
 async function urlCheck(token: string) {
 	const timestamp = String(Math.floor(clock / 1000));
-	const { context, response } = createWebhookContext({
+	const { context, answer, response } = createWebhookContext({
 		webhookName: 'setup',
 		query: { signature: sign(token, timestamp, '42'), timestamp, nonce: '42', echostr: '1234567890' },
 		credentials: stored,
@@ -48,7 +48,7 @@ async function urlCheck(token: string) {
 		onCredentialRead: () => reads++,
 		parameters: PARAMETERS,
 	});
-	await new WeChatLiveTrigger().webhook.call(context);
+	await runWebhook(new WeChatLiveTrigger(), { context, answer });
 	return response.statusCode;
 }
 

@@ -10,7 +10,7 @@ import { WeChatLiveTrigger } from '../../nodes/WeChatLiveTrigger/WeChatLiveTrigg
 import { encrypt, followEvent, FORMATS, MODES, pushResultEvent, sign } from '../sandbox/callbacks';
 import type { Delivery } from '../sandbox/callbacks';
 import { APP_ID, ENCODING_AES, now, signedDelivery as delivery, TOKEN } from '../support/pushDelivery';
-import { createWebhookContext } from '../support/webhookContext';
+import { createWebhookContext, deliver } from '../support/webhookContext';
 import type { WebhookContextOptions } from '../support/webhookContext';
 
 /** Another EncodingAESKey (no "key" in the name: n8n's hardcoded-secret lint rule matches it). */
@@ -43,13 +43,16 @@ interface Outcome {
 	logs: Array<{ level: string; message: string }>;
 }
 
-async function call(options: WebhookContextOptions): Promise<Outcome> {
-	const { context, response, logs } = createWebhookContext({
+/** How n8n fares storing the execution a delivery starts. */
+type Storing = { storing?: 'succeeds' | 'fails' };
+
+async function call({ storing, ...options }: WebhookContextOptions & Storing): Promise<Outcome> {
+	const { context, answer, response, logs } = createWebhookContext({
 		credentials: CREDENTIALS,
 		...options,
 		parameters: { ...DEFAULT_PARAMETERS, ...options.parameters },
 	});
-	const result = await new WeChatLiveTrigger().webhook.call(context);
+	const result = await deliver(new WeChatLiveTrigger(), { context, answer }, { storing });
 	const items = (result.workflowData ?? []).flat().map((item) => item.json);
 	return {
 		result,
@@ -64,7 +67,7 @@ async function call(options: WebhookContextOptions): Promise<Outcome> {
 /** POST a delivery built by the sandbox sender. */
 function post(
 	push: Pick<Delivery, 'query' | 'body'>,
-	options: Omit<WebhookContextOptions, 'query' | 'body'> = {},
+	options: Omit<WebhookContextOptions, 'query' | 'body'> & Storing = {},
 ) {
 	return call({ webhookName: 'default', query: push.query, body: push.body, ...options });
 }
@@ -76,11 +79,19 @@ function expectRefused(outcome: Outcome, status: number) {
 	expect(outcome.result.noWebhookResponse).toBe(true);
 }
 
+/**
+ * WeChat hears "success". For a delivery that starts an execution n8n answers, after storing it (the
+ * webhook's responseData); for one that starts nothing (a retry, an event not selected) the node does.
+ */
 function expectAcknowledged(outcome: Outcome) {
 	expect(outcome.status).toBe(200);
 	expect(outcome.body).toBe('success');
-	expect(outcome.contentType).toBe('text/plain');
-	expect(outcome.result.noWebhookResponse).toBe(true);
+	if (outcome.items.length > 0) {
+		expect(outcome.result.noWebhookResponse).toBeUndefined();
+	} else {
+		expect(outcome.contentType).toBe('text/plain');
+		expect(outcome.result.noWebhookResponse).toBe(true);
+	}
 }
 
 beforeEach(() => forgetDeliveries());
@@ -105,7 +116,7 @@ describe('the URL check WeChat makes when the console settings are submitted', (
 	});
 
 	it("passes WeChat's own documented example (Token AAAAA) when the clock check is off", async () => {
-		const { context, response } = createWebhookContext({
+		const { context, answer, response } = createWebhookContext({
 			webhookName: 'setup',
 			credentials: { ...CREDENTIALS, token: 'AAAAA' },
 			parameters: { options: { turnOffTimestampCheck: true } },
@@ -116,7 +127,7 @@ describe('the URL check WeChat makes when the console settings are submitted', (
 				nonce: '1514711492',
 			},
 		});
-		await new WeChatLiveTrigger().webhook.call(context);
+		await deliver(new WeChatLiveTrigger(), { context, answer });
 		expect(response.statusCode).toBe(200);
 		expect(response.body).toBe('4375120948345356249');
 	});
@@ -571,6 +582,16 @@ describe("WeChat's retries and event selection", () => {
 		}
 		for (const outcome of outcomes) expectAcknowledged(outcome);
 		expect(outcomes.map((outcome) => outcome.items.length)).toEqual([1, 0, 0, 0]);
+	});
+
+	it('an event n8n could not store (it answered WeChat with an error) starts on WeChat’s next try, once', async () => {
+		const event = pushResultEvent({ createTime: now() });
+		const first = await post(delivery({ event }), { storing: 'fails' });
+		expect(first.status).toBe(500);
+		const retries = [];
+		for (let attempt = 0; attempt < 3; attempt++) retries.push(await post(delivery({ event })));
+		for (const outcome of retries) expectAcknowledged(outcome);
+		expect(retries.map((outcome) => outcome.items.length)).toEqual([1, 0, 0]);
 	});
 
 	it('a retry that reaches another workflow (or another webhook process) carries the same event_id', async () => {
