@@ -43,7 +43,7 @@ export function isRepeatDelivery(
 		if (expiresAt > now) break;
 		seen.delete(key);
 	}
-	const key = createHash('sha256').update(eventKey).digest('base64');
+	const key = hashed(eventKey);
 	const expiresAt = seen.get(key);
 	if (expiresAt !== undefined && expiresAt > now) return true;
 
@@ -60,7 +60,12 @@ export function isRepeatDelivery(
  * forget it, so that the next copy starts the execution this one could not.
  */
 export function forgetDelivery(scope: string, eventKey: string): void {
-	scopes.get(scope)?.delete(createHash('sha256').update(eventKey).digest('base64'));
+	scopes.get(scope)?.delete(hashed(eventKey));
+}
+
+/** What is kept of an event: a hash, never the subscriber's openid itself. */
+function hashed(eventKey: string): string {
+	return createHash('sha256').update(eventKey).digest('base64');
 }
 
 /** For tests: start from an empty memory. */

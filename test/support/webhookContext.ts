@@ -145,7 +145,7 @@ export function createWebhookContext(options: WebhookContextOptions = {}): Webho
 /**
  * Calls the node's webhook() as n8n does. When the node leaves the answer to n8n (no noWebhookResponse), n8n
  * stores the execution and then answers with the webhook's responseData, or, when it could not store it
- * (`storing: 'fails'`), with HTTP 500 (n8n-core webhook-helpers.js, onReceived).
+ * (`storing: 'fails'`), with HTTP 500 (n8n's dist/webhooks/webhook-helpers.js, executeWebhook).
  */
 export async function deliver(
 	node: INodeType,
