@@ -40,7 +40,7 @@ function render(results) {
 	return [
 		'# Benchmarks',
 		'',
-		'`npm run bench` runs them all (10–15 minutes), `node test/bench/run.js <name> …` some of them',
+		'`npm run bench` runs them all (about 30 minutes on 2 cores), `node test/bench/run.js <name> …` some of them',
 		`(${Object.keys(BENCHES).join(', ')}), \`--quick\` one round each. Not part of \`npm test\`: tests never time things.`,
 		'',
 		`Machine: ${first.cpu}, ${first.cores} cores, ${first.memoryGb} GB; n8n ${first.n8n} (on its own Node 24);`,
