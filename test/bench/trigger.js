@@ -308,8 +308,8 @@ async function regular(rates, env = {}, rounds = 1) {
 }
 
 /**
- * One phase out of several rounds: the median round's latencies and CPU (each figure its own median), every
- * round's deliveries, answers and executions added up, and each round's p50 / p99 to show the spread.
+ * One phase out of several rounds: each latency percentile and the CPU a delivery the median over the
+ * rounds, the deliveries, answers and executions added up, and each round's p50 / p99 to show the spread.
  */
 function combined(rounds) {
 	if (rounds.length === 1) return rounds[0];
@@ -430,7 +430,7 @@ async function run({ quick }) {
 	const local = inProcess(quick ? 1 : 3);
 	const runs = [];
 	for (const engine of ENGINES) {
-		const regularRun = await regular(REGULAR_RATES, engine.env, engine.rounds);
+		const regularRun = await regular(REGULAR_RATES, engine.env, quick ? 1 : engine.rounds);
 		let queueRun;
 		let queueError;
 		try {
